@@ -1,0 +1,173 @@
+import type { Simulation } from './simulation.ts';
+
+export interface DepartureOptions<T> {
+  name?: string;
+  /** Departure minutes within each period, ascending, each in [0, period). */
+  times: readonly number[];
+  /** Length of the timetable's cycle in minutes; 1440 (a day) by default. */
+  period?: number;
+  /** Most items (or units of `size`) one departure carries; Infinity by default. */
+  capacity?: number;
+  /** Minutes before a departure by which an item must be ready to make it (loading, cut-off). */
+  cutoff?: number;
+  /** Size of an item in units of `capacity` (weight, volume, cages); 1 by default. */
+  size?: (item: T) => number;
+  /** Called at each departure that carries something, with the items in the order they came. */
+  onDepart: (items: T[], time: number) => void;
+}
+
+/**
+ * A timetabled vehicle (a linehaul truck, a mail train, a delivery wave): it leaves at fixed times
+ * with what is ready, up to its capacity, and what misses it waits for the next one. This is where
+ * cut-offs and missed connections come from.
+ *
+ * Departures cost calendar events only while something waits: the next departure is scheduled when
+ * the first item arrives and after each departure that leaves items behind. `close(from, to)`
+ * cancels the departures in a window (a closed road, a hub shut by floods).
+ */
+export class ScheduledDepartures<T> {
+  readonly name: string;
+  readonly times: readonly number[];
+  readonly period: number;
+  readonly capacity: number;
+  readonly cutoff: number;
+  /** Departures that carried something, and the items they carried. */
+  departures = 0;
+  carried = 0;
+
+  private readonly size: ((item: T) => number) | undefined;
+  private readonly onDepart: (items: T[], time: number) => void;
+  private items: T[] = [];
+  private ready: number[] = [];
+  private head = 0;
+  private nextAt = -Infinity;
+  private lastAt = -Infinity;
+  private closures: [number, number][] = [];
+  private readonly depart: () => void;
+
+  constructor(
+    readonly sim: Simulation,
+    options: DepartureOptions<T>,
+  ) {
+    this.name = options.name ?? 'departures';
+    this.period = options.period ?? 1440;
+    this.times = [...options.times];
+    this.capacity = options.capacity ?? Infinity;
+    this.cutoff = options.cutoff ?? 0;
+    this.size = options.size;
+    this.onDepart = options.onDepart;
+    const problems = validateDepartures(this.times, this.period, this.capacity, this.cutoff);
+    if (problems.length > 0) throw new RangeError(`departures "${this.name}":\n  ${problems.join('\n  ')}`);
+    this.depart = () => this.leave();
+  }
+
+  /** Items waiting for a departure. */
+  get waiting(): number {
+    return this.items.length - this.head;
+  }
+
+  /** Time the next departure is scheduled for, or Infinity when nothing waits. */
+  get nextDeparture(): number {
+    return this.nextAt === -Infinity ? Infinity : this.nextAt;
+  }
+
+  /** An item ready now; it leaves on the first departure it can make. */
+  add(item: T): void {
+    if (this.size !== undefined) {
+      const size = this.size(item);
+      if (!(size > 0 && size <= this.capacity)) {
+        throw new RangeError(`departures "${this.name}": an item's size must be in (0, ${this.capacity}], given ${size}`);
+      }
+    }
+    this.items.push(item);
+    this.ready.push(this.sim.now);
+    if (this.nextAt === -Infinity) this.plan(this.sim.now + this.cutoff);
+  }
+
+  /** Cancels departures at times in [from, to); items wait for the first one after. */
+  close(from: number, to: number): void {
+    if (!(to > from)) throw new RangeError(`departures "${this.name}": close(from, to) needs to > from, given ${from}, ${to}`);
+    // A departure already planned inside the window moves on when its time comes (see leave).
+    this.closures.push([from, to]);
+  }
+
+  /** The first departure time ≥ t (and after the last one) that is not closed. */
+  departureAtOrAfter(t: number): number {
+    const period = this.period;
+    let base = Math.floor(t / period) * period;
+    for (let cycles = 0; cycles < 100_000; cycles++, base += period) {
+      for (let i = 0; i < this.times.length; i++) {
+        const d = base + this.times[i]!;
+        if (d >= t && d > this.lastAt && !this.isClosed(d)) return d;
+      }
+    }
+    throw new Error(`departures "${this.name}": no departure within 100,000 periods after ${t} (closed?)`);
+  }
+
+  private isClosed(d: number): boolean {
+    for (let i = 0; i < this.closures.length; i++) {
+      const c = this.closures[i]!;
+      if (d >= c[0] && d < c[1]) return true;
+    }
+    return false;
+  }
+
+  private plan(earliest: number): void {
+    this.nextAt = this.departureAtOrAfter(earliest);
+    this.sim.scheduleAt(this.nextAt, this.depart);
+  }
+
+  private leave(): void {
+    const at = this.sim.now;
+    if (this.isClosed(at)) {
+      // Closed after it was planned: the first departure after the window takes the load.
+      this.plan(at);
+      return;
+    }
+    this.lastAt = at;
+    const latest = at - this.cutoff;
+    const batch: T[] = [];
+    let load = 0;
+    while (this.head < this.items.length && this.ready[this.head]! <= latest) {
+      const item = this.items[this.head]!;
+      const size = this.size === undefined ? 1 : this.size(item);
+      if (load + size > this.capacity) break;
+      load += size;
+      batch.push(item);
+      this.head++;
+    }
+    this.compact();
+    this.nextAt = -Infinity;
+    if (this.head < this.items.length) this.plan(this.ready[this.head]! + this.cutoff);
+    if (batch.length > 0) {
+      this.departures++;
+      this.carried += batch.length;
+      this.onDepart(batch, at);
+    }
+  }
+
+  private compact(): void {
+    // Drop the consumed prefix now and then, so the arrays do not grow without bound.
+    if (this.head > 1024 && this.head * 2 > this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.ready = this.ready.slice(this.head);
+      this.head = 0;
+    }
+  }
+}
+
+export function validateDepartures(times: readonly number[], period: number, capacity: number, cutoff: number): string[] {
+  const problems: string[] = [];
+  if (!(period > 0) || !Number.isFinite(period)) problems.push(`period must be a finite number of minutes > 0, given ${period}`);
+  if (!Array.isArray(times) || times.length === 0) {
+    problems.push(`times must be a non-empty list of minutes in [0, ${period}), given ${JSON.stringify(times)}`);
+  } else {
+    times.forEach((t, i) => {
+      if (!(t >= 0 && t < period)) problems.push(`times[${i}] must be a minute in [0, ${period}), given ${t}`);
+      if (i > 0 && !(t > times[i - 1]!)) problems.push(`times[${i}] must be after times[${i - 1}] (${times[i - 1]}), given ${t}`);
+    });
+  }
+  if (!(capacity > 0)) problems.push(`capacity must be > 0 (Infinity for no limit), given ${capacity}`);
+  if (!(cutoff >= 0) || !Number.isFinite(cutoff)) problems.push(`cutoff must be a finite number of minutes ≥ 0, given ${cutoff}`);
+  return problems;
+}

@@ -1,0 +1,188 @@
+import { SimEvent } from './sim-event.ts';
+import type { Handler, Simulation } from './simulation.ts';
+import { type Discipline, WaitQueue } from './wait-queue.ts';
+
+export interface ServerOptions {
+  /** Units that can serve at once (pickers, sorters, riders, postmen); an integer ≥ 0. */
+  capacity: number;
+  /** Order of the waiting line: 'fifo' (default) or 'priority' (lower number first, FIFO within). */
+  discipline?: Discipline;
+  name?: string;
+}
+
+/** A request of the process API: yield it to wait for a unit, then `server.release(request)`. */
+export class Request extends SimEvent<Request> {
+  granted = false;
+  cancelled = false;
+  constructor(
+    readonly server: Server,
+    readonly priority: number,
+  ) {
+    super(server.sim);
+  }
+}
+
+function grantRequest(request: Request): void {
+  request.granted = true;
+  request.succeed(request);
+}
+
+/**
+ * A capacity-limited server (SimPy's `Resource`/`PriorityResource`, JaamSim's `Server` with
+ * `NumberOfServers`).
+ *
+ * Hot path: `seize(handler, arg)` calls `handler(arg)` at once if a unit is free, otherwise when one
+ * is released; `release()` hands the unit straight to the next in line. Both happen inside the
+ * current event, so an M/M/1 costs two calendar events per customer (arrival, departure).
+ * Process API: `const req = yield server.request()`, then `server.release(req)`.
+ *
+ * Capacity may change during the run (shifts): a rise serves the waiting line at once; a fall
+ * takes effect as units are released (no one is pre-empted).
+ */
+export class Server {
+  readonly name: string;
+  private cap: number;
+  private inUse = 0;
+  private readonly queue: WaitQueue;
+  // Time integrals for utilisation and queue length, since `statsStart`.
+  private lastChange: number;
+  private busyArea = 0;
+  private queueArea = 0;
+  private capacityArea = 0;
+  private statsStart: number;
+  /** Units granted since the statistics were last reset. */
+  served = 0;
+
+  constructor(
+    readonly sim: Simulation,
+    options: ServerOptions,
+  ) {
+    this.name = options.name ?? 'server';
+    checkCapacity(this.name, options.capacity);
+    this.cap = options.capacity;
+    this.queue = new WaitQueue(options.discipline ?? 'fifo');
+    this.lastChange = sim.now;
+    this.statsStart = sim.now;
+  }
+
+  get capacity(): number {
+    return this.cap;
+  }
+
+  /** Units in use now. */
+  get busy(): number {
+    return this.inUse;
+  }
+
+  /** Entries waiting for a unit now. */
+  get queueLength(): number {
+    return this.queue.size;
+  }
+
+  /** Calls `handler(arg)` when a unit is granted: now if one is free, else after those before it. */
+  seize<A>(handler: Handler<A>, arg?: A, priority = 0): void {
+    if (this.inUse < this.cap && this.queue.size === 0) {
+      this.account();
+      this.inUse++;
+      this.served++;
+      handler(arg as A);
+    } else {
+      this.account();
+      this.queue.push(handler, arg, priority);
+    }
+  }
+
+  /** Process API: an event that succeeds when a unit is granted. */
+  request(priority = 0): Request {
+    const request = new Request(this, priority);
+    this.seize(grantRequest, request, priority);
+    return request;
+  }
+
+  /**
+   * Gives a unit back (hot path: no argument). With a `Request` that has not been granted yet,
+   * withdraws it from the line instead (a process that gave up waiting).
+   */
+  release(request?: Request): void {
+    if (request !== undefined && !request.granted) {
+      if (!request.cancelled) {
+        request.cancelled = true;
+        this.account();
+        this.queue.removeWhere((a) => a === request);
+      }
+      return;
+    }
+    if (this.inUse === 0) {
+      throw new Error(`server "${this.name}": release() with no unit in use (capacity ${this.cap})`);
+    }
+    this.account();
+    this.inUse--;
+    this.dispatch();
+  }
+
+  /** Changes the number of units (a shift change); waiting entries are served if units are free. */
+  setCapacity(capacity: number): void {
+    checkCapacity(this.name, capacity);
+    this.account();
+    this.cap = capacity;
+    this.dispatch();
+  }
+
+  /** Share of capacity in use, time-averaged since the last reset (busy time / capacity time). */
+  utilization(now = this.sim.now): number {
+    this.account(now);
+    return this.capacityArea > 0 ? this.busyArea / this.capacityArea : 0;
+  }
+
+  /** Time-averaged number of units in use. */
+  meanBusy(now = this.sim.now): number {
+    this.account(now);
+    const span = now - this.statsStart;
+    return span > 0 ? this.busyArea / span : this.inUse;
+  }
+
+  /** Time-averaged length of the waiting line. */
+  meanQueueLength(now = this.sim.now): number {
+    this.account(now);
+    const span = now - this.statsStart;
+    return span > 0 ? this.queueArea / span : this.queue.size;
+  }
+
+  /** Restarts the time averages at the current time (warm-up deletion). */
+  resetStats(): void {
+    this.account();
+    this.busyArea = 0;
+    this.queueArea = 0;
+    this.capacityArea = 0;
+    this.served = 0;
+    this.statsStart = this.sim.now;
+  }
+
+  private dispatch(): void {
+    const queue = this.queue;
+    while (this.inUse < this.cap && queue.size > 0) {
+      const handler = queue.peekHandler();
+      const arg = queue.peekArg();
+      queue.shift();
+      this.inUse++;
+      this.served++;
+      handler(arg);
+    }
+  }
+
+  private account(now = this.sim.now): void {
+    const dt = now - this.lastChange;
+    if (dt > 0) {
+      this.busyArea += dt * this.inUse;
+      this.queueArea += dt * this.queue.size;
+      this.capacityArea += dt * this.cap;
+      this.lastChange = now;
+    }
+  }
+}
+
+function checkCapacity(name: string, capacity: number): void {
+  if (!Number.isInteger(capacity) || capacity < 0) {
+    throw new RangeError(`server "${name}": capacity must be an integer ≥ 0, given ${capacity}`);
+  }
+}

@@ -1,0 +1,228 @@
+import { allOf, anyOf, type ConditionValue } from './condition.ts';
+import { Process, type ProcessGenerator } from './process.ts';
+import { SimEvent, timeout } from './sim-event.ts';
+import { EventHeap, MAX_PRIORITY, MIN_PRIORITY, orderPriority, orderSeq, packOrder } from './event-heap.ts';
+
+/**
+ * A long-lived event handler. The hot-path API passes the handler and one argument separately, so
+ * scheduling an event needs no closure: `sim.schedule(service, depart, customerId)`.
+ */
+export type Handler<A = any> = (arg: A) => void;
+
+/** Called once per processed event, before its handler; for traces and the browser's stepping. */
+export type EventObserver = (time: number, priority: number, seq: number) => void;
+
+const NO_HANDLER: Handler = () => {};
+
+/**
+ * The kernel: a clock in minutes and a calendar of events ordered by `(time, priority, insertion
+ * sequence)`. Lower priority numbers run first at the same time; 0 is the default, negative is
+ * urgent. Two parcels arriving at the same minute with the same priority are handled in the order
+ * their arrivals were scheduled, on every machine.
+ *
+ * Zero-delay events at the default priority skip the heap: they go to a FIFO that is drained, in
+ * calendar order against the heap, before the clock moves on. It changes nothing about the order,
+ * only the cost (a model's "now" hand-offs are the commonest events).
+ */
+export class Simulation {
+  /** Current simulated time in minutes since the start. */
+  now = 0;
+  /** Events processed so far. */
+  processed = 0;
+  /** Optional observer of every processed event (a check per event when null). */
+  observer: EventObserver | null = null;
+
+  private readonly heap = new EventHeap();
+  private seq = 0;
+  private stopped = false;
+
+  // Slot tables: the handler and argument of each pending event, reused through a free list.
+  private handlers: Handler[] = [];
+  private args: unknown[] = [];
+  private free = new Int32Array(1024);
+  private freeCount = 0;
+
+  // The zero-delay FIFO, a ring buffer of (order, slot).
+  private fifoOrders = new Float64Array(1024);
+  private fifoSlots = new Int32Array(1024);
+  private fifoHead = 0;
+  private fifoSize = 0;
+
+  constructor(startTime = 0) {
+    if (!Number.isFinite(startTime)) {
+      throw new RangeError(`Simulation: startTime must be a finite number of minutes, given ${startTime}`);
+    }
+    this.now = startTime;
+  }
+
+  /** Schedules `handler(arg)` after `delay` minutes (≥ 0). */
+  schedule<A>(delay: number, handler: Handler<A>, arg?: A, priority = 0): void {
+    if (!(delay >= 0) || delay === Infinity) {
+      throw new RangeError(`schedule: delay must be a finite number of minutes ≥ 0, given ${delay}`);
+    }
+    if (priority !== 0) checkPriority(priority);
+    const slot = this.store(handler, arg);
+    const order = packOrder(priority, this.seq++);
+    if (delay === 0 && priority === 0) this.pushFifo(order, slot);
+    else this.heap.push(this.now + delay, order, slot);
+  }
+
+  /** Schedules `handler(arg)` at absolute time `time` (≥ now). */
+  scheduleAt<A>(time: number, handler: Handler<A>, arg?: A, priority = 0): void {
+    if (!(time >= this.now) || time === Infinity) {
+      throw new RangeError(`scheduleAt: time must be finite and ≥ now (${this.now}), given ${time}`);
+    }
+    if (priority !== 0) checkPriority(priority);
+    const slot = this.store(handler, arg);
+    const order = packOrder(priority, this.seq++);
+    if (time === this.now && priority === 0) this.pushFifo(order, slot);
+    else this.heap.push(time, order, slot);
+  }
+
+  /** Number of events waiting in the calendar. */
+  get pending(): number {
+    return this.heap.size + this.fifoSize;
+  }
+
+  /** Time of the next event, or Infinity when the calendar is empty. */
+  peek(): number {
+    if (this.fifoSize > 0) return this.now;
+    return this.heap.size > 0 ? this.heap.topTime() : Infinity;
+  }
+
+  /**
+   * Processes events until the calendar is empty, `stop()` is called, or the next event lies at or
+   * after `until`; then, if `until` is finite and the run was not stopped, the clock is set to
+   * `until`. Events at exactly `until` stay pending (as in SimPy), so `run(d1)` then `run(d2)`
+   * processes each event once. Returns the number of events processed by this call.
+   */
+  run(until = Infinity): number {
+    if (Number.isNaN(until) || until < this.now) {
+      throw new RangeError(`run: until must be ≥ now (${this.now}), given ${until}`);
+    }
+    this.stopped = false;
+    const start = this.processed;
+    while (!this.stopped && this.peek() < until) this.step();
+    if (!this.stopped && until !== Infinity) this.now = until;
+    return this.processed - start;
+  }
+
+  /** Processes exactly one event. Returns false when there was none. */
+  step(): boolean {
+    let slot: number;
+    let order: number;
+    const heap = this.heap;
+    if (this.fifoSize > 0) {
+      const fifoOrder = this.fifoOrders[this.fifoHead]!;
+      // A heap event at the current time scheduled earlier (or more urgent) still goes first.
+      if (heap.size > 0 && heap.topTime() === this.now && heap.topOrder() < fifoOrder) {
+        slot = heap.topSlot();
+        order = heap.topOrder();
+        heap.pop();
+      } else {
+        slot = this.fifoSlots[this.fifoHead]!;
+        order = fifoOrder;
+        this.fifoHead = (this.fifoHead + 1) & (this.fifoSlots.length - 1);
+        this.fifoSize--;
+      }
+    } else if (heap.size > 0) {
+      slot = heap.topSlot();
+      order = heap.topOrder();
+      this.now = heap.topTime();
+      heap.pop();
+    } else {
+      return false;
+    }
+    const handler = this.handlers[slot]!;
+    const arg = this.args[slot];
+    this.handlers[slot] = NO_HANDLER;
+    this.args[slot] = undefined;
+    this.release(slot);
+    this.processed++;
+    if (this.observer !== null) this.observer(this.now, orderPriority(order), orderSeq(order));
+    handler(arg);
+    return true;
+  }
+
+  // The process API (SimPy's Environment methods), on the same calendar.
+
+  /** Starts a process from a generator object: `sim.process(customer(sim, server))`. */
+  process<R>(generator: ProcessGenerator<R>, name?: string): Process<R> {
+    return new Process(this, generator, name);
+  }
+
+  /** An event that succeeds after `delay` minutes: `yield sim.timeout(5)`. */
+  timeout<T = undefined>(delay: number, value?: T): SimEvent<T> {
+    return timeout(this, delay, value);
+  }
+
+  /** A bare event to be triggered later with `succeed` or `fail`. */
+  event<T = unknown>(): SimEvent<T> {
+    return new SimEvent<T>(this);
+  }
+
+  anyOf(events: readonly SimEvent<any>[]): SimEvent<ConditionValue> {
+    return anyOf(this, events);
+  }
+
+  allOf(events: readonly SimEvent<any>[]): SimEvent<ConditionValue> {
+    return allOf(this, events);
+  }
+
+  /** Ends the current `run` after the event being processed. */
+  stop(): void {
+    this.stopped = true;
+  }
+
+  private store(handler: Handler<any>, arg: unknown): number {
+    let slot: number;
+    if (this.freeCount > 0) {
+      slot = this.free[--this.freeCount]!;
+      this.handlers[slot] = handler;
+      this.args[slot] = arg;
+    } else {
+      slot = this.handlers.length;
+      this.handlers.push(handler);
+      this.args.push(arg);
+    }
+    return slot;
+  }
+
+  private release(slot: number): void {
+    if (this.freeCount === this.free.length) {
+      const bigger = new Int32Array(this.free.length * 2);
+      bigger.set(this.free);
+      this.free = bigger;
+    }
+    this.free[this.freeCount++] = slot;
+  }
+
+  private pushFifo(order: number, slot: number): void {
+    const capacity = this.fifoSlots.length;
+    if (this.fifoSize === capacity) {
+      // Unroll the ring into arrays twice the size (capacity stays a power of two for the mask).
+      const orders = new Float64Array(capacity * 2);
+      const slots = new Int32Array(capacity * 2);
+      for (let i = 0; i < capacity; i++) {
+        const j = (this.fifoHead + i) & (capacity - 1);
+        orders[i] = this.fifoOrders[j]!;
+        slots[i] = this.fifoSlots[j]!;
+      }
+      this.fifoOrders = orders;
+      this.fifoSlots = slots;
+      this.fifoHead = 0;
+    }
+    const tail = (this.fifoHead + this.fifoSize) & (this.fifoSlots.length - 1);
+    this.fifoOrders[tail] = order;
+    this.fifoSlots[tail] = slot;
+    this.fifoSize++;
+  }
+}
+
+function checkPriority(priority: number): void {
+  if (!Number.isInteger(priority) || priority < MIN_PRIORITY || priority > MAX_PRIORITY) {
+    throw new RangeError(
+      `schedule: priority must be an integer in [${MIN_PRIORITY}, ${MAX_PRIORITY}], given ${priority}`,
+    );
+  }
+}
