@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import { Interrupt, type ProcessGenerator, Server, Simulation, type SimEvent } from './index.ts';
+
+describe('the process API', () => {
+  it('resumes a process after each timeout with the timeout value', () => {
+    const sim = new Simulation();
+    const log: string[] = [];
+    function* clock(name: string, tick: number): ProcessGenerator {
+      for (let i = 0; i < 3; i++) {
+        const v: string = yield sim.timeout(tick, `${name}${i}`);
+        log.push(`${sim.now}:${v}`);
+      }
+    }
+    sim.process(clock('fast', 1));
+    sim.process(clock('slow', 2));
+    sim.run();
+    // At t = 2 slow's timeout goes first: it was scheduled at t = 0, fast's second one at t = 1.
+    expect(log).toEqual(['1:fast0', '2:slow0', '2:fast1', '3:fast2', '4:slow1', '6:slow2']);
+  });
+
+  it('makes a process an event: another waits for it and receives its return value', () => {
+    const sim = new Simulation();
+    function* child(): ProcessGenerator<number> {
+      yield sim.timeout(7);
+      return 42;
+    }
+    let got: unknown;
+    let at = -1;
+    sim.process(
+      (function* parent(): ProcessGenerator {
+        got = yield sim.process(child());
+        at = sim.now;
+      })(),
+    );
+    sim.run();
+    expect([got, at]).toEqual([42, 7]);
+  });
+
+  it('anyOf fires at the first event and tells which; allOf waits for all', () => {
+    const sim = new Simulation();
+    const log: string[] = [];
+    sim.process(
+      (function* (): ProcessGenerator {
+        const a = sim.timeout(3, 'a');
+        const b = sim.timeout(5, 'b');
+        const first: Map<SimEvent<any>, unknown> = yield sim.anyOf([a, b]);
+        log.push(`${sim.now}:any:${[...first.values()].join(',')}:${first.has(b)}`);
+        const all: Map<SimEvent<any>, unknown> = yield sim.allOf([a, b, sim.timeout(4, 'c')]);
+        log.push(`${sim.now}:all:${[...all.values()].join(',')}`);
+      })(),
+    );
+    sim.run();
+    expect(log).toEqual(['3:any:a:false', '7:all:a,b,c']);
+  });
+
+  it('interrupts a waiting process, which stops waiting and can carry on', () => {
+    const sim = new Simulation();
+    const log: string[] = [];
+    const worker = sim.process(
+      (function* (): ProcessGenerator {
+        try {
+          yield sim.timeout(100);
+          log.push('not reached');
+        } catch (e) {
+          if (!(e instanceof Interrupt)) throw e;
+          log.push(`${sim.now}:interrupted by ${String(e.cause)}`);
+        }
+        yield sim.timeout(5);
+        log.push(`${sim.now}:done`);
+      })(),
+    );
+    sim.process(
+      (function* (): ProcessGenerator {
+        yield sim.timeout(10);
+        worker.interrupt('monsoon');
+      })(),
+    );
+    sim.run();
+    expect(log).toEqual(['10:interrupted by monsoon', '15:done']);
+    expect(sim.now).toBe(100); // the abandoned timeout still fires, harmlessly
+  });
+
+  it('throws a failed event into the waiting process, and out of run() when nobody handles it', () => {
+    const sim = new Simulation();
+    const signal = sim.event<string>();
+    let caught = '';
+    sim.process(
+      (function* (): ProcessGenerator {
+        try {
+          yield signal;
+        } catch (e) {
+          caught = (e as Error).message;
+        }
+      })(),
+    );
+    sim.schedule(2, () => signal.fail(new Error('bridge down')));
+    sim.run();
+    expect(caught).toBe('bridge down');
+
+    const sim2 = new Simulation();
+    sim2.process(
+      (function* (): ProcessGenerator {
+        yield sim2.timeout(1);
+        throw new Error('parcel lost');
+      })(),
+    );
+    expect(() => sim2.run()).toThrow('parcel lost');
+  });
+
+  it('explains what was wrong when a process yields something that is not an event', () => {
+    const sim = new Simulation();
+    sim.process(
+      (function* (): ProcessGenerator {
+        yield 5 as unknown as SimEvent;
+      })(),
+      'courier',
+    );
+    expect(() => sim.run()).toThrow(/process "courier" yielded number 5; yield an event/);
+    expect(() => sim.process((() => 1) as unknown as ProcessGenerator)).toThrow(/expected a generator object/);
+  });
+
+  it('serves requests of a priority server lowest number first, FIFO within a priority', () => {
+    const sim = new Simulation();
+    const server = new Server(sim, { capacity: 1, discipline: 'priority' });
+    const log: string[] = [];
+    function* job(name: string, priority: number, arrive: number): ProcessGenerator {
+      yield sim.timeout(arrive);
+      const req = yield server.request(priority);
+      log.push(`${sim.now}:${name}`);
+      yield sim.timeout(10);
+      server.release(req);
+    }
+    sim.process(job('first', 5, 0));
+    sim.process(job('low', 5, 1));
+    sim.process(job('high', 1, 2));
+    sim.process(job('high2', 1, 3));
+    sim.process(job('low2', 5, 4));
+    sim.run();
+    expect(log).toEqual(['0:first', '10:high', '20:high2', '30:low', '40:low2']);
+  });
+
+  it('withdraws a request that loses a race against a timeout (reneging)', () => {
+    const sim = new Simulation();
+    const server = new Server(sim, { capacity: 1 });
+    const log: string[] = [];
+    function* customer(name: string, patience: number): ProcessGenerator {
+      const req = server.request();
+      const result: Map<SimEvent<any>, unknown> = yield sim.anyOf([req, sim.timeout(patience)]);
+      if (!result.has(req)) {
+        server.release(req);
+        log.push(`${sim.now}:${name} reneged`);
+        return;
+      }
+      log.push(`${sim.now}:${name} served`);
+      yield sim.timeout(10);
+      server.release(req);
+    }
+    sim.process(customer('a', 100));
+    sim.process(customer('b', 3));
+    sim.process(customer('c', 50));
+    sim.run();
+    expect(log).toEqual(['0:a served', '3:b reneged', '10:c served']);
+    expect(server.queueLength).toBe(0);
+    expect(server.busy).toBe(0);
+  });
+});

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { Simulation } from './index.ts';
+
+describe('Simulation (callback API)', () => {
+  it('processes events in time order, then priority, then the order they were scheduled', () => {
+    const sim = new Simulation();
+    const log: string[] = [];
+    const note = (label: string) => log.push(`${sim.now}:${label}`);
+    sim.schedule(5, note, 'c');
+    sim.schedule(1, note, 'a');
+    sim.schedule(5, note, 'd');
+    sim.schedule(5, note, 'urgent', -1);
+    sim.schedule(5, note, 'late', 2);
+    sim.schedule(0, note, 'zero');
+    sim.run();
+    expect(log).toEqual(['0:zero', '1:a', '5:urgent', '5:c', '5:d', '5:late']);
+  });
+
+  it('runs a zero-delay event after same-time events scheduled before it, and before later ones', () => {
+    const sim = new Simulation();
+    const log: string[] = [];
+    const note = (label: string) => log.push(label);
+    sim.schedule(10, (s: Simulation) => {
+      // At t = 10 the heap still holds 'b' (scheduled earlier for t = 10): it must run before 'now'.
+      s.schedule(0, note, 'now');
+      s.schedule(0, note, 'now2');
+      s.schedule(0, note, 'urgent-now', -5);
+      note('a');
+    }, sim);
+    sim.schedule(10, note, 'b');
+    sim.schedule(10, note, 'c', 1);
+    sim.run();
+    expect(log).toEqual(['a', 'urgent-now', 'b', 'now', 'now2', 'c']);
+  });
+
+  it('run(until) stops before events at `until` and sets the clock to it; a second run continues', () => {
+    const sim = new Simulation();
+    const seen: number[] = [];
+    const tick = (n: number) => {
+      seen.push(sim.now);
+      if (n > 0) sim.schedule(10, tick, n - 1);
+    };
+    sim.schedule(0, tick, 5);
+    expect(sim.run(20)).toBe(2);
+    expect(seen).toEqual([0, 10]);
+    expect(sim.now).toBe(20);
+    expect(sim.peek()).toBe(20);
+    sim.run();
+    expect(seen).toEqual([0, 10, 20, 30, 40, 50]);
+    expect(sim.now).toBe(50);
+  });
+
+  it('steps one event at a time and reports when none is left', () => {
+    const sim = new Simulation();
+    let count = 0;
+    const inc = () => count++;
+    sim.schedule(3, inc);
+    sim.schedule(7, inc);
+    expect(sim.peek()).toBe(3);
+    expect(sim.step()).toBe(true);
+    expect([sim.now, count]).toEqual([3, 1]);
+    expect(sim.step()).toBe(true);
+    expect([sim.now, count]).toEqual([7, 2]);
+    expect(sim.step()).toBe(false);
+    expect(sim.peek()).toBe(Infinity);
+  });
+
+  it('stop() ends the run after the current event and leaves the rest pending', () => {
+    const sim = new Simulation();
+    const log: number[] = [];
+    for (let i = 1; i <= 5; i++) sim.schedule(i, (n: number) => {
+      log.push(n);
+      if (n === 3) sim.stop();
+    }, i);
+    sim.run(100);
+    expect(log).toEqual([1, 2, 3]);
+    expect(sim.now).toBe(3);
+    expect(sim.pending).toBe(2);
+  });
+
+  it('keeps insertion order among 10,000 same-time events through heap growth and slot reuse', () => {
+    const sim = new Simulation();
+    const order: number[] = [];
+    const push = (i: number) => order.push(i);
+    for (let i = 0; i < 10_000; i++) sim.schedule(i % 2 === 0 ? 1 : 2, push, i);
+    sim.run();
+    const evens = order.slice(0, 5000);
+    const odds = order.slice(5000);
+    expect(evens).toEqual(Array.from({ length: 5000 }, (_, k) => 2 * k));
+    expect(odds).toEqual(Array.from({ length: 5000 }, (_, k) => 2 * k + 1));
+  });
+
+  it('matches a sort by (time, priority, sequence) on a random schedule of 50,000 events', () => {
+    // Reference: collect all (time, priority, seq) and sort; times drawn from a small set to force ties.
+    let state = 12345;
+    const next = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const sim = new Simulation();
+    const expected: [number, number, number][] = [];
+    const got: number[] = [];
+    const record = (seq: number) => got.push(seq);
+    for (let seq = 0; seq < 50_000; seq++) {
+      const time = Math.floor(next() * 100);
+      const priority = Math.floor(next() * 3) - 1;
+      expected.push([time, priority, seq]);
+      sim.schedule(time, record, seq, priority);
+    }
+    expected.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
+    sim.run();
+    expect(got).toEqual(expected.map((e) => e[2]));
+  });
+
+  it('rejects a negative, NaN or infinite delay and an out-of-range priority with the value in the message', () => {
+    const sim = new Simulation();
+    const noop = () => {};
+    expect(() => sim.schedule(-1, noop)).toThrow(/delay must be a finite number of minutes ≥ 0, given -1/);
+    expect(() => sim.schedule(NaN, noop)).toThrow(/given NaN/);
+    expect(() => sim.schedule(Infinity, noop)).toThrow(/given Infinity/);
+    expect(() => sim.schedule(1, noop, undefined, 0.5)).toThrow(/priority must be an integer in \[-1024, 1023\], given 0.5/);
+    sim.schedule(5, noop);
+    sim.run();
+    expect(() => sim.scheduleAt(2, noop)).toThrow(/≥ now \(5\), given 2/);
+    expect(() => sim.run(1)).toThrow(/until must be ≥ now/);
+  });
+
+  it('lets the observer see every event with its time, priority and sequence number', () => {
+    const sim = new Simulation();
+    const seen: string[] = [];
+    sim.observer = (t, p, s) => seen.push(`${t}/${p}/${s}`);
+    const noop = () => {};
+    sim.schedule(2, noop);
+    sim.schedule(1, noop, undefined, 3);
+    sim.schedule(0, noop);
+    sim.run();
+    expect(seen).toEqual(['0/0/2', '1/3/1', '2/0/0']);
+    expect(sim.processed).toBe(3);
+  });
+});
