@@ -2,7 +2,7 @@ import { SimEvent } from './sim-event.ts';
 import type { Simulation } from './simulation.ts';
 
 /** A process body: a generator that yields events and resumes with their values. */
-export type ProcessGenerator<R = unknown> = Generator<SimEvent<any>, R, any>;
+export type ProcessGenerator<R = void> = Generator<SimEvent<any>, R, any>;
 
 /** Thrown into a process at its current `yield` by `process.interrupt(cause)`. */
 export class Interrupt extends Error {

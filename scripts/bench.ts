@@ -1,0 +1,97 @@
+/**
+ * `npm run bench` — the engine's speed on benchmark models defined so other engines can run the
+ * same work (see scripts/bench/*.ts). Each model runs in its own process so its peak memory is its
+ * own; `wallSeconds` times `sim.run()` alone, not process start or model setup.
+ *
+ *   npm run bench                   a table
+ *   npm run bench -- --json         one JSON object per line:
+ *                                   {"name","events","wallSeconds","eventsPerSecond","peakRssMb"}
+ *   npm run bench -- --only mm1     one model (repeatable)
+ *   npm run bench -- --micro        also tinybench micro-benchmarks of the kernel's parts
+ */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import type { BenchModel } from './bench/bench-model.ts';
+import { mm1Callback, mm1Generator } from './bench/mm1.ts';
+import { tandemCallback, tandemGenerator } from './bench/tandem.ts';
+
+const MODELS: Record<string, () => BenchModel> = {
+  mm1: () => mm1Callback(1_000_000),
+  tandem: () => tandemCallback(200_000),
+  'mm1-generator': () => mm1Generator(1_000_000),
+  'tandem-generator': () => tandemGenerator(200_000),
+};
+
+interface BenchLine {
+  name: string;
+  events: number;
+  wallSeconds: number;
+  eventsPerSecond: number;
+  peakRssMb: number;
+  kernelEvents: number;
+  check: Record<string, number>;
+}
+
+function runOne(name: string): BenchLine {
+  const make = MODELS[name];
+  if (make === undefined) throw new Error(`bench: unknown model ${JSON.stringify(name)}; valid: ${Object.keys(MODELS).join(', ')}`);
+  const model = make();
+  const t0 = performance.now();
+  model.sim.run();
+  const wallSeconds = (performance.now() - t0) / 1000;
+  return {
+    name,
+    events: model.events,
+    wallSeconds: round(wallSeconds, 4),
+    eventsPerSecond: Math.round(model.events / wallSeconds),
+    peakRssMb: round(process.resourceUsage().maxRSS / 1024, 1),
+    kernelEvents: model.sim.processed,
+    check: model.check(),
+  };
+}
+
+function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const oneIndex = argv.indexOf('--one');
+  if (oneIndex >= 0) {
+    // Child mode: run one model and report it on stdout.
+    process.stdout.write(JSON.stringify(runOne(argv[oneIndex + 1] ?? '')) + '\n');
+    return;
+  }
+  const json = argv.includes('--json');
+  const only = argv.flatMap((a, i) => (argv[i - 1] === '--only' ? [a] : []));
+  const names = only.length > 0 ? only : Object.keys(MODELS);
+  const self = fileURLToPath(import.meta.url);
+  if (!json) {
+    console.log(`engine benchmarks (${process.version}, one process per model; wall time is sim.run() alone)\n`);
+    console.log(`${'model'.padEnd(18)}${'events'.padStart(11)}${'wall s'.padStart(9)}${'M events/s'.padStart(12)}${'peak MB'.padStart(9)}  check`);
+  }
+  for (const name of names) {
+    if (!(name in MODELS)) throw new Error(`bench: unknown model ${JSON.stringify(name)}; valid: ${Object.keys(MODELS).join(', ')}`);
+    const child = spawnSync(process.execPath, [...process.execArgv, self, '--one', name], { encoding: 'utf8' });
+    if (child.status !== 0) throw new Error(`bench: model ${name} failed:\n${child.stderr}`);
+    const line = JSON.parse(child.stdout.trim().split('\n').pop()!) as BenchLine;
+    if (json) {
+      console.log(JSON.stringify(line));
+    } else {
+      const check = Object.entries(line.check).map(([k, v]) => `${k}=${round(v, 3)}`).join(' ');
+      console.log(
+        `${name.padEnd(18)}${String(line.events).padStart(11)}${line.wallSeconds.toFixed(3).padStart(9)}${(line.eventsPerSecond / 1e6).toFixed(2).padStart(12)}${line.peakRssMb.toFixed(0).padStart(9)}  ${check}`,
+      );
+    }
+  }
+  if (argv.includes('--micro')) {
+    const { micro } = await import('./bench/micro.ts');
+    await micro(json);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+// `npm test`: installs what the tests need when it is missing, then typechecks and runs every test.
+// Plain JavaScript on purpose: it must run on a fresh clone before `npm ci` has installed tsx.
+import { spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+function run(command, args) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  if (result.error) throw result.error;
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+// Dependencies: install from the lock file when node_modules is missing or older than the lock.
+const marker = join(root, 'node_modules', '.package-lock.json');
+const stale = !existsSync(marker) || statSync(join(root, 'package-lock.json')).mtimeMs > statSync(marker).mtimeMs;
+if (stale) {
+  console.log('npm test: installing dependencies (npm ci)…');
+  run(npm, ['ci', '--no-audit', '--no-fund']);
+}
+
+run(join(root, 'node_modules', '.bin', 'tsc'), ['-p', '.']);
+run(join(root, 'node_modules', '.bin', 'vitest'), ['run', ...process.argv.slice(2)]);

@@ -1,0 +1,2 @@
+export type { District, PincodeColumns, OfficeColumns, TownColumns, DataMeta, IndiaData, IndiaShapes } from './india-data.ts';
+export { loadIndiaData, loadIndiaShapes } from './load-india-data.ts';

@@ -1,0 +1,152 @@
+import type { IndiaData } from '../data/index.ts';
+import { createStream } from '../engine/random/index.ts';
+import { buildDeliveryStations, buildFulfilmentCentres, buildSortCentres, calibrateStationRadius } from './build-amazon.ts';
+import { buildBranchOffices, buildHubs, buildPostOffices } from './build-india-post.ts';
+import { buildKiranas } from './build-kirana.ts';
+import { buildLanes } from './build-lanes.ts';
+import { buildSellers } from './build-sellers.ts';
+import { GridIndex } from './grid-index.ts';
+import type { Catchments, Network, NetworkNode, NodeType } from './network.ts';
+import type { NetworkOptions } from './network-options.ts';
+import { placeContext } from './place-context.ts';
+import { NetworkOptionsError, validateNetworkOptions } from './validate-network-options.ts';
+
+/**
+ * Builds the network for a scenario: India Post, Amazon, kirana stores and sellers over the embedded
+ * dataset. The whole nation is laid out first and then cut to the region (`states`, `districts`),
+ * keeping every node a kept node routes through (its hub, sort centre, national hub), so a region
+ * is exactly its part of the national network. Same data, options and seed → identical network.
+ * Throws `NetworkOptionsError` listing every invalid option.
+ */
+export function buildNetwork(data: IndiaData, options: NetworkOptions = {}, seed: number | string = 1): Network {
+  const { options: o, issues } = validateNetworkOptions(options, data);
+  if (issues.length > 0) throw new NetworkOptionsError(issues);
+  const ctx = placeContext(data);
+
+  const fcs = buildFulfilmentCentres(ctx, o);
+  const scs = buildSortCentres(ctx, o);
+  const stations = buildDeliveryStations(ctx, o);
+  const stationRadiusKm = calibrateStationRadius(ctx, stations, o.amazonDirectPinShare);
+  for (const s of stations) s.radiusKm = stationRadiusKm;
+  const kiranas = buildKiranas(ctx, o, createStream(seed, 0, 'network/kirana'));
+  const hubs = buildHubs(ctx, o);
+  const offices = buildPostOffices(ctx, o);
+  const branches = buildBranchOffices(ctx, o);
+  const sellers = buildSellers(ctx, o, createStream(seed, 0, 'network/sellers'));
+  const all = [...fcs, ...scs, ...stations, ...kiranas, ...hubs, ...offices, ...branches, ...sellers];
+  all.forEach((n, i) => (n.id = i));
+
+  // Parents (national ids): each node's next node up its operator's tree, by distance.
+  const byType = (t: NodeType): NetworkNode[] => all.filter((n) => n.type === t);
+  const indexOf = (list: NetworkNode[]): GridIndex => new GridIndex(list.map((n) => n.lon), list.map((n) => n.lat), list.map((n) => n.id));
+  const scIndex = indexOf(scs);
+  const stationIndex = indexOf(stations);
+  const nshIndex = indexOf(byType('national-sorting-hub'));
+  const hubIndex = indexOf(hubs);
+  const deliveryOffices = offices.filter((n) => n.delivers);
+  const deliveryIndex = indexOf(deliveryOffices);
+  const nearestId = (index: GridIndex, n: NetworkNode, accept?: (id: number) => boolean): number =>
+    index.nearest(n.lon, n.lat, accept)?.id ?? index.nearest(n.lon, n.lat)?.id ?? -1;
+  for (const n of fcs) n.parent = nearestId(scIndex, n);
+  for (const n of stations) n.parent = nearestId(scIndex, n);
+  for (const n of kiranas) n.parent = nearestId(stationIndex, n);
+  // Hubs serve their own circle: one index per circle (every circle has both kinds of hub).
+  const perCircle = (list: NetworkNode[]): Map<string, GridIndex> =>
+    new Map([...new Set(list.map((n) => n.circle))].map((c) => [c, indexOf(list.filter((n) => n.circle === c))]));
+  const nshOfCircle = perCircle(byType('national-sorting-hub'));
+  const hubOfCircle = perCircle(hubs);
+  for (const n of hubs) if (n.type === 'intra-circle-hub') n.parent = nearestId(nshOfCircle.get(n.circle) ?? nshIndex, n);
+  for (const n of offices) n.parent = nearestId(hubOfCircle.get(n.circle) ?? hubIndex, n);
+  const deliveryOfPin = new Map<number, number>();
+  offices.forEach((n, k) => {
+    if (n.delivers) deliveryOfPin.set(data.offices.pin[k]!, n.id);
+  });
+  branches.forEach((n) => {
+    const pin = o.aggregateBranchOffices ? undefined : Number(n.name.slice(3, 9));
+    n.parent = (pin !== undefined ? deliveryOfPin.get(pin) : undefined) ?? nearestId(deliveryIndex, n, (id) => all[id]!.district === n.district);
+  });
+  for (const n of sellers) n.parent = nearestId(deliveryIndex, n);
+
+  // The region: its districts' last-mile nodes and facilities, plus everything they route through.
+  const stateSet = o.states ? new Set(o.states) : null;
+  const codeSet = o.districts ? new Set(o.districts) : null;
+  const inRegion = data.districts.map((d, i) => d.code !== null && (!stateSet || stateSet.has(ctx.stateOf[i]!)) && (!codeSet || codeSet.has(d.code)));
+  const keep = all.map((n) => inRegion[n.district]!);
+  if (!fcs.some((n) => keep[n.id])) {
+    // A region without an FC is supplied by the FC nearest to its first station (or node).
+    const first = all.find((n) => keep[n.id] && n.type === 'delivery-station') ?? all.find((n) => keep[n.id]);
+    if (first) keep[nearestId(indexOf(fcs), first)] = true;
+  }
+  for (const n of all) {
+    if (!keep[n.id]) continue;
+    for (let p = n.parent; p >= 0 && !keep[p]; p = all[p]!.parent) keep[p] = true;
+  }
+  const newId = all.map(() => -1);
+  const nodes: NetworkNode[] = [];
+  for (const n of all) {
+    if (!keep[n.id]) continue;
+    newId[n.id] = nodes.length;
+    nodes.push(n);
+  }
+  // Sellers' Amazon pickup station (national ids), before the renumbering.
+  const sellerStationNational = new Map<number, number>();
+  for (const n of sellers) if (keep[n.id]) sellerStationNational.set(n.id, nearestId(stationIndex, n, (id) => keep[id]!));
+  const sellerStation = nodes.map((n) => {
+    const s = sellerStationNational.get(n.id);
+    return s === undefined || s < 0 ? -1 : newId[s]!;
+  });
+  for (const n of nodes) {
+    n.id = newId[n.id]!;
+    n.parent = n.parent >= 0 ? newId[n.parent]! : -1;
+  }
+
+  const lanes = buildLanes(nodes, sellerStation, o);
+  const catchments = buildCatchments(data, nodes, inRegion, deliveryOfPin, newId, stationRadiusKm);
+  return { seed, options: o, nodes, lanes, catchments, stationRadiusKm };
+}
+
+function buildCatchments(
+  data: IndiaData,
+  nodes: NetworkNode[],
+  inRegion: boolean[],
+  deliveryOfPin: Map<number, number>,
+  newId: number[],
+  stationRadiusKm: number,
+): Catchments {
+  const of = (pred: (n: NetworkNode) => boolean): GridIndex => {
+    const list = nodes.filter(pred);
+    return new GridIndex(list.map((n) => n.lon), list.map((n) => n.lat), list.map((n) => n.id));
+  };
+  const stations = of((n) => n.type === 'delivery-station');
+  const kiranas = of((n) => n.type === 'kirana');
+  const delivery = of((n) => n.type === 'post-office' && n.delivers);
+  const c: Catchments = {
+    pin: [], pinIndex: [], pinStation: [], pinDirect: [], pinPostOffice: [], pinKirana: [],
+    district: [], districtStation: [], districtPostOffice: [], districtHub: [],
+  };
+  const { pincodes } = data;
+  for (let k = 0; k < pincodes.pin.length; k++) {
+    if (!inRegion[pincodes.district[k]!]) continue;
+    const lon = pincodes.lon[k]!;
+    const lat = pincodes.lat[k]!;
+    const st = stations.nearest(lon, lat);
+    const own = deliveryOfPin.get(pincodes.pin[k]!);
+    const po = own !== undefined && newId[own]! >= 0 ? newId[own]! : (delivery.nearest(lon, lat)?.id ?? -1);
+    const ki = kiranas.nearest(lon, lat);
+    c.pin.push(pincodes.pin[k]!);
+    c.pinIndex.push(k);
+    c.pinStation.push(st?.id ?? -1);
+    c.pinDirect.push(st && st.km <= stationRadiusKm ? 1 : 0);
+    c.pinPostOffice.push(po);
+    c.pinKirana.push(ki && ki.km <= nodes[ki.id]!.radiusKm ? ki.id : -1);
+  }
+  data.districts.forEach((d, i) => {
+    if (!inRegion[i]) return;
+    const po = delivery.nearest(d.point[0], d.point[1])?.id ?? -1;
+    c.district.push(i);
+    c.districtStation.push(stations.nearest(d.point[0], d.point[1])?.id ?? -1);
+    c.districtPostOffice.push(po);
+    c.districtHub.push(po >= 0 ? nodes[po]!.parent : -1);
+  });
+  return c;
+}

@@ -1,0 +1,12 @@
+export type { Network, NetworkNode, Lane, Catchments, NodeType, Operator } from './network.ts';
+export { NODE_TYPES } from './network.ts';
+export type { NetworkOptions, ResolvedNetworkOptions, LaneMode, ByMode } from './network-options.ts';
+export { NETWORK_DEFAULTS, LANE_MODES } from './network-options.ts';
+export { validateNetworkOptions, NetworkOptionsError, type OptionIssue } from './validate-network-options.ts';
+export { buildNetwork } from './build-network.ts';
+export { networkCounts, type NetworkCounts } from './network-counts.ts';
+export { route, laneBetween } from './route.ts';
+export { nearestNode } from './nearest-node.ts';
+export { GridIndex } from './grid-index.ts';
+export { POSTAL_CIRCLES, postalCircle, currentState, type PostalCircle } from './postal-circles.ts';
+export { FC_CLUSTERS, SORT_CENTRES_NAMED, AIR_CITIES } from './amazon-sites.ts';

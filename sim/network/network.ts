@@ -1,0 +1,103 @@
+import type { LaneMode, ResolvedNetworkOptions } from './network-options.ts';
+
+export type NodeType =
+  | 'fulfilment-centre'
+  | 'sort-centre'
+  | 'delivery-station'
+  | 'kirana'
+  | 'national-sorting-hub'
+  | 'intra-circle-hub'
+  | 'post-office'
+  | 'branch-office'
+  | 'seller';
+
+export const NODE_TYPES: readonly NodeType[] = [
+  'fulfilment-centre', 'sort-centre', 'delivery-station', 'kirana',
+  'national-sorting-hub', 'intra-circle-hub', 'post-office', 'branch-office', 'seller',
+];
+
+export type Operator = 'amazon' | 'india-post' | 'kirana' | 'seller';
+
+/**
+ * A facility. Every node has every field (0, -1 or '' where it does not apply), so all nodes share
+ * one shape. Its id is its index in `Network.nodes`.
+ */
+export interface NetworkNode {
+  id: number;
+  type: NodeType;
+  operator: Operator;
+  name: string;
+  lon: number;
+  lat: number;
+  /** Index into the dataset's districts (`IndiaData.districts`). */
+  district: number;
+  /** State today (Census 2011 state, with Telangana split off). */
+  state: string;
+  /** India Post circle of the node's district. */
+  circle: string;
+  /** How many facilities the node stands for: 1, or the branch offices of a district when aggregated. */
+  facilities: number;
+  /** Parcels a day it can handle (sort, deliver, hold), already multiplied by `scale`. */
+  capacityPerDay: number;
+  /** Postmen (delivery post office), riders (delivery station), Gramin Dak Sevaks (branch offices). */
+  staff: number;
+  /** Delivers to addresses (delivery station, kirana, delivery post office, branch office). */
+  delivers: boolean;
+  /** Service radius, km (kirana; delivery station: the calibrated direct-reach radius); 0 otherwise. */
+  radiusKm: number;
+  /** Kirana payout per delivery attempt, INR; 0 otherwise. */
+  payoutInr: number;
+  /**
+   * The next node up its operator's tree, -1 at a root: FC → sort centre, station → sort centre,
+   * kirana → station, office → hub, intra-circle hub → national hub, branch office → delivery office,
+   * seller → delivery office. Roots (sort centres, national hubs) are linked in a full mesh.
+   */
+  parent: number;
+}
+
+export interface Lane {
+  id: number;
+  from: number;
+  to: number;
+  mode: LaneMode;
+  /** Route length: great circle × circuity, rounded to 0.001 km. */
+  km: number;
+  /** Mean travel time, minutes (km / speed). */
+  minutes: number;
+  /** Departure times, minutes after midnight, ascending. */
+  departures: number[];
+  /** Parcels per departure, already multiplied by `scale`. */
+  capacity: number;
+  costPerParcelKm: number;
+  /** Coefficient of variation of travel time (lognormal). */
+  cv: number;
+}
+
+/** Who serves each PIN code and district of the region: node ids, -1 where none. */
+export interface Catchments {
+  /** PIN codes of the region (ascending) and, per PIN, its dataset index. */
+  pin: number[];
+  pinIndex: number[];
+  /** Nearest delivery station; `pinDirect[k]` is 1 when it lies within the station radius (Amazon delivers itself). */
+  pinStation: number[];
+  pinDirect: number[];
+  /** The PIN's delivery post office (its head or first sub office), else the nearest one. */
+  pinPostOffice: number[];
+  /** Nearest kirana store whose radius covers the PIN's point; -1 when none does. */
+  pinKirana: number[];
+  /** Region districts (dataset indices) and their serving station, delivery post office and India Post hub. */
+  district: number[];
+  districtStation: number[];
+  districtPostOffice: number[];
+  districtHub: number[];
+}
+
+export interface Network {
+  seed: number | string;
+  options: ResolvedNetworkOptions;
+  nodes: NetworkNode[];
+  lanes: Lane[];
+  catchments: Catchments;
+  /** The delivery-station radius calibrated so that `amazonDirectPinShare` of all PINs lie within it, km. */
+  stationRadiusKm: number;
+}
