@@ -2,7 +2,7 @@
 // resources, random streams and distributions, and statistics.
 export { Simulation, type Handler, type EventObserver } from './simulation.ts';
 export { MIN_PRIORITY, MAX_PRIORITY } from './event-heap.ts';
-export { SimEvent, timeout, type EventState, type EventCallback } from './sim-event.ts';
+export { SimEvent, timeout, type EventState, type EventCallback, type Waiter } from './sim-event.ts';
 export { Process, Interrupt, type ProcessGenerator } from './process.ts';
 export { anyOf, allOf, type ConditionValue } from './condition.ts';
 export { Server, Request, type ServerOptions } from './server.ts';

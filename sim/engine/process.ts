@@ -1,4 +1,4 @@
-import { SimEvent } from './sim-event.ts';
+import { SimEvent, type Waiter } from './sim-event.ts';
 import type { Simulation } from './simulation.ts';
 
 /** A process body: a generator that yields events and resumes with their values. */
@@ -20,10 +20,9 @@ const URGENT = -1;
  * processed. A process is itself an event that succeeds with the generator's return value (or
  * fails with what it threw), so another process can `yield` it to wait for it to finish.
  */
-export class Process<R = unknown> extends SimEvent<R> {
+export class Process<R = unknown> extends SimEvent<R> implements Waiter {
   /** The event this process waits for, or null while running or finished. */
   target: SimEvent<any> | null = null;
-  private readonly resume: (event: SimEvent<any>) => void;
 
   constructor(
     sim: Simulation,
@@ -36,12 +35,7 @@ export class Process<R = unknown> extends SimEvent<R> {
         `process "${name}": expected a generator object (call the generator function: sim.process(body())), given ${String(generator)}`,
       );
     }
-    // One bound function per process, reused for every resume.
-    this.resume = (event) => this.step(event);
-    const start = new SimEvent<undefined>(sim);
-    start.callbacks!.push(this.resume);
-    start.succeed(undefined, 0, URGENT);
-    this.target = start;
+    sim.schedule(0, startProcess, this, URGENT);
   }
 
   get isAlive(): boolean {
@@ -59,25 +53,30 @@ export class Process<R = unknown> extends SimEvent<R> {
     }
     const event = new SimEvent<Interrupt>(this.sim);
     event.defused = true;
-    event.callbacks!.push((e) => {
+    event.addCallback((e) => {
       if (!this.isAlive) return; // finished in the meantime
-      if (this.target !== null) this.target.removeCallback(this.resume);
-      this.step(e);
+      if (this.target !== null) this.target.removeCallback(this);
+      this.step(false, e.value, e);
     });
     event.fail(new Interrupt(cause), 0, URGENT);
   }
 
-  private step(event: SimEvent<any>): void {
+  /** @internal called when the event this process waits for is processed. */
+  resumeFrom(event: SimEvent<any>): void {
+    this.step(event.ok, event.value, event);
+  }
+
+  /** @internal resumes the generator with an event's outcome (`event` is null at the start). */
+  step(ok: boolean, value: unknown, event: SimEvent<any> | null): void {
     this.target = null;
-    let current: SimEvent<any> = event;
     for (;;) {
       let result: IteratorResult<SimEvent<any>, R>;
       try {
-        if (current.ok) {
-          result = this.generator.next(current.value);
+        if (ok) {
+          result = this.generator.next(value);
         } else {
-          current.defused = true; // the process handles it (or fails with it)
-          result = this.generator.throw(current.value);
+          if (event !== null) event.defused = true; // the process handles it (or fails with it)
+          result = this.generator.throw(value);
         }
       } catch (error) {
         this.fail(error);
@@ -100,16 +99,22 @@ export class Process<R = unknown> extends SimEvent<R> {
         this.fail(error);
         return;
       }
-      if (next.callbacks === null) {
+      if (next.state === 'processed') {
         // Already processed: continue at once with its value, as SimPy does.
-        current = next;
+        ok = next.ok;
+        value = next.value;
+        event = next;
         continue;
       }
-      next.callbacks.push(this.resume);
+      next.addCallback(this);
       this.target = next;
       return;
     }
   }
+}
+
+function startProcess(process: Process<any>): void {
+  process.step(true, undefined, null);
 }
 
 function describe(value: unknown): string {

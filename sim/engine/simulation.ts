@@ -102,7 +102,37 @@ export class Simulation {
     }
     this.stopped = false;
     const start = this.processed;
-    while (!this.stopped && this.peek() < until) this.step();
+    // The loop is step() unrolled: this is where a run spends its time.
+    const heap = this.heap;
+    for (;;) {
+      let slot: number;
+      let order: number;
+      if (this.fifoSize > 0) {
+        if (this.now >= until) break;
+        const fifoOrder = this.fifoOrders[this.fifoHead]!;
+        if (heap.size > 0 && heap.topTime() === this.now && heap.topOrder() < fifoOrder) {
+          slot = heap.topSlot();
+          order = heap.topOrder();
+          heap.pop();
+        } else {
+          slot = this.fifoSlots[this.fifoHead]!;
+          order = fifoOrder;
+          this.fifoHead = (this.fifoHead + 1) & (this.fifoSlots.length - 1);
+          this.fifoSize--;
+        }
+      } else if (heap.size > 0) {
+        const time = heap.topTime();
+        if (time >= until) break;
+        slot = heap.topSlot();
+        order = heap.topOrder();
+        this.now = time;
+        heap.pop();
+      } else {
+        break;
+      }
+      this.fire(slot, order);
+      if (this.stopped) break;
+    }
     if (!this.stopped && until !== Infinity) this.now = until;
     return this.processed - start;
   }
@@ -133,15 +163,20 @@ export class Simulation {
     } else {
       return false;
     }
+    this.fire(slot, order);
+    return true;
+  }
+
+  private fire(slot: number, order: number): void {
     const handler = this.handlers[slot]!;
     const arg = this.args[slot];
     this.handlers[slot] = NO_HANDLER;
     this.args[slot] = undefined;
-    this.release(slot);
+    if (this.freeCount === this.free.length) this.growFree();
+    this.free[this.freeCount++] = slot;
     this.processed++;
     if (this.observer !== null) this.observer(this.now, orderPriority(order), orderSeq(order));
     handler(arg);
-    return true;
   }
 
   // The process API (SimPy's Environment methods), on the same calendar.
@@ -188,13 +223,10 @@ export class Simulation {
     return slot;
   }
 
-  private release(slot: number): void {
-    if (this.freeCount === this.free.length) {
-      const bigger = new Int32Array(this.free.length * 2);
-      bigger.set(this.free);
-      this.free = bigger;
-    }
-    this.free[this.freeCount++] = slot;
+  private growFree(): void {
+    const bigger = new Int32Array(this.free.length * 2);
+    bigger.set(this.free);
+    this.free = bigger;
   }
 
   private pushFifo(order: number, slot: number): void {

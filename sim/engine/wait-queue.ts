@@ -68,7 +68,7 @@ export class WaitQueue {
     if (this.discipline === 'fifo') {
       const cap = this.handlers.length;
       for (let i = 0; i < this.size; i++) {
-        const j = (this.head + i) % cap;
+        const j = (this.head + i) & (cap - 1);
         visit(this.handlers[j]!, this.args[j], i);
       }
     } else {
@@ -80,10 +80,11 @@ export class WaitQueue {
     const cap = this.handlers.length;
     if (this.size === cap) {
       // Unroll the ring into a doubled array.
-      const handlers: (Handler | undefined)[] = new Array(Math.max(16, cap * 2));
-      const args: unknown[] = new Array(handlers.length);
+      // Capacity stays a power of two, so positions wrap with a mask.
+      const handlers: (Handler | undefined)[] = new Array(Math.max(16, cap * 2)).fill(undefined);
+      const args: unknown[] = new Array(handlers.length).fill(undefined);
       for (let i = 0; i < this.size; i++) {
-        const j = (this.head + i) % cap;
+        const j = (this.head + i) & (cap - 1);
         handlers[i] = this.handlers[j];
         args[i] = this.args[j];
       }
@@ -91,7 +92,7 @@ export class WaitQueue {
       this.args = args;
       this.head = 0;
     }
-    const tail = (this.head + this.size) % this.handlers.length;
+    const tail = (this.head + this.size) & (this.handlers.length - 1);
     this.handlers[tail] = handler;
     this.args[tail] = arg;
     this.size++;
@@ -100,7 +101,7 @@ export class WaitQueue {
   private shiftFifo(): void {
     this.handlers[this.head] = undefined;
     this.args[this.head] = undefined;
-    this.head = (this.head + 1) % this.handlers.length;
+    this.head = (this.head + 1) & (this.handlers.length - 1);
     this.size--;
   }
 
