@@ -27,3 +27,5 @@ export {
   SimCalendar,
   type Weekday,
 } from './clock.ts';
+export * from './random/index.ts';
+export * from './stats/index.ts';
