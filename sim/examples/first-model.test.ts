@@ -1,0 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { firstModel } from './first-model.ts';
+
+describe("the README's first model", () => {
+  it('prints what the README shows (first-model.out, reviewed once)', () => {
+    const expected = readFileSync(new URL('./first-model.out', import.meta.url), 'utf8').trimEnd().split('\n');
+    expect(firstModel()).toEqual(expected);
+  });
+
+  it('sorts one parcel at a time, in arrival order', () => {
+    const lines = firstModel();
+    expect(lines.map((l) => l.slice(7))).toEqual([
+      'A starts sorting', 'A sorted', 'B starts sorting', 'B sorted', 'C starts sorting', 'C sorted',
+    ]);
+    // Each start is the previous end: the sorter never idles while a parcel waits.
+    expect(lines[2]!.slice(0, 5)).toBe(lines[1]!.slice(0, 5));
+    expect(lines[4]!.slice(0, 5)).toBe(lines[3]!.slice(0, 5));
+  });
+});
