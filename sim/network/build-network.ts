@@ -121,8 +121,8 @@ function buildCatchments(
   const kiranas = of((n) => n.type === 'kirana');
   const delivery = of((n) => n.type === 'post-office' && n.delivers);
   const c: Catchments = {
-    pin: [], pinIndex: [], pinStation: [], pinDirect: [], pinPostOffice: [], pinKirana: [],
-    district: [], districtStation: [], districtPostOffice: [], districtHub: [],
+    pin: [], pinIndex: [], pinStation: [], pinDirect: [], pinPostOffice: [], pinKirana: [], pinDistrict: [],
+    district: [], districtStation: [], districtPostOffice: [], districtHub: [], districtPopulation: [],
   };
   const { pincodes } = data;
   for (let k = 0; k < pincodes.pin.length; k++) {
@@ -139,6 +139,7 @@ function buildCatchments(
     c.pinDirect.push(st && st.km <= stationRadiusKm ? 1 : 0);
     c.pinPostOffice.push(po);
     c.pinKirana.push(ki && ki.km <= nodes[ki.id]!.radiusKm ? ki.id : -1);
+    c.pinDistrict.push(pincodes.district[k]!);
   }
   data.districts.forEach((d, i) => {
     if (!inRegion[i]) return;
@@ -147,6 +148,7 @@ function buildCatchments(
     c.districtStation.push(stations.nearest(d.point[0], d.point[1])?.id ?? -1);
     c.districtPostOffice.push(po);
     c.districtHub.push(po >= 0 ? nodes[po]!.parent : -1);
+    c.districtPopulation.push(d.pop ? [d.pop[0], d.pop[1], d.pop[2]] : [0, 0, 0]);
   });
   return c;
 }

@@ -85,11 +85,15 @@ export interface Catchments {
   pinPostOffice: number[];
   /** Nearest kirana store whose radius covers the PIN's point; -1 when none does. */
   pinKirana: number[];
+  /** The PIN's district (dataset index), for demand sampled by district (model). */
+  pinDistrict: number[];
   /** Region districts (dataset indices) and their serving station, delivery post office and India Post hub. */
   district: number[];
   districtStation: number[];
   districtPostOffice: number[];
   districtHub: number[];
+  /** Census 2011 population [total, rural, urban] per region district, for demand (model). */
+  districtPopulation: [number, number, number][];
 }
 
 export interface Network {

@@ -1,0 +1,109 @@
+import { type SimCalendar } from '../engine/index.ts';
+import { keyedUniform, keyedStreamKey } from '../engine/random/index.ts';
+import type { Network } from '../network/index.ts';
+import { DISRUPTION_DEFAULTS, type ModelConfig } from './model-config.ts';
+
+export type Window = [from: number, to: number];
+
+export interface Slowdown {
+  states: Set<string>;
+  from: number;
+  to: number;
+  factor: number;
+}
+
+/** The disruptions and calendar of a run, turned into what the lifecycle looks up. */
+export interface DisruptionPlan {
+  /** Demand multiplier per order day (festive). */
+  demandMultiplier: Float64Array;
+  /** Capacity multiplier per simulated day (festive), over the whole horizon. */
+  capacityFactor: Float64Array;
+  /** India Post's closed days (Sundays and holidays) as minute windows over the horizon. */
+  indiaPostClosed: Window[];
+  /** Windows in which a node neither sorts, dispatches nor delivers (hub closures, monsoon). */
+  nodeClosures: Map<number, Window[]>;
+  slowdowns: Slowdown[];
+  /** Per node, a capacity multiplier from `nodeOverrides` (1 when none). */
+  nodeCapacity: Float64Array;
+}
+
+const POSTAL_TYPES = new Set(['post-office', 'branch-office', 'intra-circle-hub', 'national-sorting-hub']);
+
+export function planDisruptions(
+  network: Network,
+  config: ModelConfig,
+  calendar: SimCalendar,
+  seed: number | string,
+  replication: number,
+): DisruptionPlan {
+  const horizonDays = config.days + config.drainDays;
+  const demandMultiplier = new Float64Array(config.days).fill(1);
+  const capacityFactor = new Float64Array(horizonDays + 1).fill(1);
+  const nodeClosures = new Map<number, Window[]>();
+  const slowdowns: Slowdown[] = [];
+  const byName = new Map<string, number>();
+  for (const n of network.nodes) if (!byName.has(n.name)) byName.set(n.name, n.id);
+  const dayOf = (date: string): number => Math.floor(calendar.timeOf(date) / 1440);
+  const close = (node: number, w: Window): void => {
+    const list = nodeClosures.get(node);
+    if (list) list.push(w);
+    else nodeClosures.set(node, [w]);
+  };
+
+  for (const [id, d] of Object.entries(config.disruptions)) {
+    if (d.type === 'festive') {
+      const f = { ...DISRUPTION_DEFAULTS.festive, ...d };
+      const from = dayOf(d.from);
+      const to = dayOf(d.to);
+      const sale = new Set(d.saleDays.map(dayOf));
+      for (let day = Math.max(0, from); day <= to && day <= horizonDays; day++) {
+        if (day < config.days) {
+          const m = sale.has(day) ? f.saleMultiplier : f.windowMultiplier;
+          demandMultiplier[day] = Math.max(demandMultiplier[day]!, m);
+        }
+        // Capacity stays up through the window and the days after it needed to clear the peak.
+        capacityFactor[day] = Math.max(capacityFactor[day]!, f.capacityMultiplier);
+      }
+    } else if (d.type === 'monsoon') {
+      const m = { ...DISRUPTION_DEFAULTS.monsoon, ...d };
+      const w: Window = [calendar.timeOf(d.from), calendar.timeOf(d.to) + 1440];
+      const states = new Set(d.states);
+      slowdowns.push({ states, from: w[0], to: w[1], factor: m.linehaulSlowdown });
+      // Which offices flood is keyed to the node, so two scenarios close the same ones.
+      const key = keyedStreamKey(seed, replication, `monsoon/${id}`);
+      for (const n of network.nodes) {
+        if (states.has(n.state) && POSTAL_TYPES.has(n.type) && keyedUniform(key, n.id, 0) < m.closedShare) close(n.id, w);
+      }
+    } else {
+      const node = byName.get(d.node);
+      if (node === undefined) {
+        throw new Error(`disruptions.${id}.node: no node named ${JSON.stringify(d.node)} in the network (names as in NetworkNode.name)`);
+      }
+      const from = calendar.timeOf(d.from);
+      close(node, [from, from + d.days * 1440]);
+    }
+  }
+
+  const indiaPostClosed: Window[] = [];
+  for (let day = 0; day <= horizonDays + 7; day++) {
+    if (!calendar.isWorkingDay(day * 1440)) indiaPostClosed.push([day * 1440, (day + 1) * 1440]);
+  }
+
+  const nodeCapacity = new Float64Array(network.nodes.length).fill(1);
+  for (const [name, o] of Object.entries(config.nodeOverrides)) {
+    const node = byName.get(name);
+    if (node === undefined) throw new Error(`nodeOverrides: no node named ${JSON.stringify(name)} in the network`);
+    if (o.capacityMultiplier !== undefined) nodeCapacity[node] = o.capacityMultiplier;
+  }
+  return { demandMultiplier, capacityFactor, indiaPostClosed, nodeClosures, slowdowns, nodeCapacity };
+}
+
+/** Whether time t lies in one of the windows. */
+export function inWindows(windows: Window[] | undefined, t: number): boolean {
+  if (windows === undefined) return false;
+  for (let i = 0; i < windows.length; i++) {
+    const w = windows[i]!;
+    if (t >= w[0] && t < w[1]) return true;
+  }
+  return false;
+}

@@ -1,0 +1,11 @@
+// The parcel model: one replication as a pure function of config, network, seed and replication.
+export { runModel, type RunHooks } from './run-model.ts';
+export {
+  DEFAULT_MODEL_CONFIG, DISRUPTION_DEFAULTS, POLICIES, modelConfig,
+  type ModelConfig, type ModelConfigPatch, type Policy, type Disruption, type FestiveDisruption,
+  type MonsoonDisruption, type HubClosureDisruption, type NodeOverride, type EventLogConfig,
+} from './model-config.ts';
+export { validateModelConfig, ModelConfigError, type ConfigIssue } from './validate-model-config.ts';
+export type { ReplicationResult, OperatorBalance } from './replication-result.ts';
+export { EventLog, type ParcelEvent, type ParcelEventType, type ParcelEventListener } from './parcel-event.ts';
+export { COST_COMPONENTS } from './slice-stats.ts';

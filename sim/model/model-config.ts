@@ -1,0 +1,292 @@
+/**
+ * What a replication simulates, apart from the network: demand, operator policy, customer
+ * behaviour, costs and disruptions. A plain JSON object (no functions, no Infinity), so a
+ * scenario file can hold it and a patch can address any field; the collections a patch must
+ * address one by one (disruptions, node overrides) are maps keyed by id.
+ *
+ * Units: time in minutes (of the day where it says so), days as counts, money in INR, shares in
+ * [0, 1]. Figures cite DOMAIN.md; "assumed" marks a tunable default with no published figure.
+ */
+
+export type Policy = 'amazon' | 'india-post-rural' | 'shared-warehouses' | 'kirana' | 'b2b';
+export const POLICIES: readonly Policy[] = ['amazon', 'india-post-rural', 'shared-warehouses', 'kirana', 'b2b'];
+
+/** Demand sale days and a festive window: demand up 3–5× on sale days, 1.5–2× over the window; capacity only 1.5–2× (DOMAIN.md, peaks). */
+export interface FestiveDisruption {
+  type: 'festive';
+  /** First and last day of the festive window, ISO dates (inclusive). */
+  from: string;
+  to: string;
+  /** Sale days (ISO dates) inside the window. */
+  saleDays: string[];
+  /** Demand multiplier on sale days. Default 4 (DOMAIN.md: 3–5×). */
+  saleMultiplier?: number;
+  /** Demand multiplier on the other window days. Default 1.75 (DOMAIN.md: 1.5–2×). */
+  windowMultiplier?: number;
+  /** Multiplier of every capacity (pick/pack, linehaul, delivery) over the window. Default 1.75 (DOMAIN.md: 1.5–2×). */
+  capacityMultiplier?: number;
+}
+
+/** Monsoon in some states: slower linehaul, some post offices closed (DOMAIN.md: June–September; Kerala 2018). */
+export interface MonsoonDisruption {
+  type: 'monsoon';
+  /** States (today's names, as in `NetworkNode.state`). */
+  states: string[];
+  from: string;
+  to: string;
+  /** Travel time multiplier on lanes leaving a node in those states. Default 1.25 (DOMAIN.md: ×1.1–1.4, C). */
+  linehaulSlowdown?: number;
+  /** Share of post offices, branch offices and hubs there closed over the window. Default 0.054 (DOMAIN.md: 274 of 5,065 offices, Kerala 2018). */
+  closedShare?: number;
+}
+
+/** One node shut for some days: no departures, no sorting, no delivery (ScheduledDepartures.close). */
+export interface HubClosureDisruption {
+  type: 'hub-closure';
+  /** The node's name (`NetworkNode.name`, stable across region builds). */
+  node: string;
+  /** First day closed, ISO date. */
+  from: string;
+  /** Days closed, ≥ 1. */
+  days: number;
+}
+
+export type Disruption = FestiveDisruption | MonsoonDisruption | HubClosureDisruption;
+
+/** Per-node changes, keyed by node name. */
+export interface NodeOverride {
+  /** Multiplies the node's daily capacity (pick/pack or delivery). */
+  capacityMultiplier?: number;
+}
+
+export interface EventLogConfig {
+  /** Record parcel events (off by default: it costs memory and time). */
+  enabled: boolean;
+  /** Share of parcels whose events are recorded, chosen by a keyed draw per parcel. Default 0.001. */
+  sampleShare: number;
+  /** Most events kept; later ones are counted, not stored. Default 100,000. */
+  maxEvents: number;
+}
+
+export interface ModelConfig {
+  /** First simulated day, ISO date (for weekdays, holidays, disruption dates). Default '2024-10-01'. */
+  startDate: string;
+  /** Days with orders. Default 14. */
+  days: number;
+  /** Days after the last order day to let parcels finish (no new orders). Default 7. */
+  drainDays: number;
+  /** India Post holidays (no sorting, no delivery), ISO dates. Default Gandhi Jayanti, Diwali 2024. */
+  holidays: string[];
+  /**
+   * Sampling factor (0, 1]: one parcel in 1/scale is simulated. Capacities come already scaled
+   * from the network, so this must equal the network's `options.scale`; omit it to take the
+   * network's (one place for the scale).
+   */
+  scale?: number;
+  demand: {
+    /**
+     * National parcels a day at scale 1, before weekly and festive profiles. Default 1,000,000:
+     * an Amazon-like share of India's ~15 M shipments a day (DOMAIN.md: 5.5 bn in FY25, B); with
+     * the Census 2011 population ×1.16 (2024) it is ~0.26 parcels per person a year for this
+     * operator, against 3–4 for the whole market (DOMAIN.md). A region gets its population share.
+     */
+    parcelsPerDay: number;
+    /** Orders per urban resident relative to a rural one. Default 3 (assumed; DOMAIN.md: tier-2 and smaller send 46–60 % of shipments). */
+    urbanWeight: number;
+    /** Share of orders in each hour of the day, 24 weights (normalised). Default: evening-heavy (assumed). */
+    hourly: number[];
+    /** Day multipliers Sunday..Saturday (7, normalised to mean 1). Default flat with a Sunday/Monday rise (assumed). */
+    weekly: number[];
+    /** COD share of orders in urban areas. Default 0.58; rural 0.75 (DOMAIN.md: 60–65 % overall, higher beyond tier-1). */
+    codShareUrban: number;
+    codShareRural: number;
+    /** Share of parcels shipped from an FC other than the nearest (stock placement). Default 0.2 (assumed). */
+    farFcShare: number;
+  };
+  policy: Policy;
+  policies: {
+    indiaPost: {
+      /** Real-time tracking and notification on India Post's last mile (raises first-attempt success, cuts dwell). Default false. */
+      tracking: boolean;
+      /** Extra dwell at the delivery office before a parcel goes out, without tracking, minutes. Default 1440 (assumed). */
+      dwellMinutesWithoutTracking: number;
+      /** Fee India Post charges per parcel it delivers, INR. Default 40 (assumed: between the metro and rural cost per delivery, DOMAIN.md). */
+      feePerParcel: number;
+    };
+    kirana: {
+      /** Share of a covered PIN's parcels offered to its kirana (up to the store's daily capacity). Default 1. */
+      share: number;
+    };
+    sharedWarehouses: {
+      /** Share of parcels stocked forward at India Post hubs (Alibaba–China Post model). Default 0.5 (assumed). */
+      forwardStockShare: number;
+    };
+    b2b: {
+      /** Share of parcels booked by small sellers at post offices. Default 0.3 (assumed). */
+      share: number;
+      /** Share of those going to an export hub. Default 0.1 (assumed). */
+      exportShare: number;
+    };
+  };
+  operations: {
+    /** Pick/pack waves at an FC, minutes of the day. Default hourly 07:00–22:00 (assumed). */
+    packWaves: number[];
+    /** Pick/pack time after a wave, minutes. Default 120 (assumed). */
+    packMinutes: number;
+    /** Sorting time at a sort centre or hub, minutes. Default 120 (assumed). */
+    sortMinutes: number;
+    /** Extra time at a hand-off between operators, minutes. Default 120 (assumed). */
+    handoffMinutes: number;
+    /** Hand-off lane departures (Amazon sort centre → India Post hub), minutes of the day. Default 10:00, 18:00 (assumed). */
+    handoffDepartures: number[];
+    /** Delivery wave start, minute of the day; parcels must be at the node by then. Default 480 (08:00, assumed). */
+    deliveryWaveMinute: number;
+    /** Attempts spread over this many minutes after the wave. Default 600 (assumed). */
+    deliverySpreadMinutes: number;
+    /** Hours between attempts. Default 24 (DOMAIN.md: reattempt after ~24 h). */
+    reattemptHours: number;
+    /** Attempts before return to origin. Default 3 (DOMAIN.md: 2–3). */
+    maxAttempts: number;
+    /** Days a return takes to reach its origin. Default 4 (assumed). */
+    returnDays: number;
+    /**
+     * Vehicles per scheduled departure on a lane. The network gives one vehicle's load (road
+     * 1,000 parcels); an FC ships ~16,000 parcels a day at 1 M a day over 60 FCs, so a departure
+     * slot is a convoy; a region served by one far FC ships more. Default 50 (assumed: linehaul is sized to demand; the last mile binds).
+     */
+    vehiclesPerDeparture: number;
+    /** Probability a parcel is lost on a linehaul leg. Default 0.00005 (assumed). */
+    lossPerLeg: number;
+  };
+  customer: {
+    /** Probability the customer is reachable at an attempt, by last-mile operator (assumed, tuned to DOMAIN.md: first attempt 67–80 %). */
+    availabilityAmazon: number;
+    availabilityIndiaPost: number;
+    availabilityIndiaPostTracked: number;
+    availabilityKirana: number;
+    /** Rural availability relative to urban. Default 0.95 (assumed). */
+    ruralFactor: number;
+    /**
+     * Probability a COD customer refuses at the door (→ RTO), by days from order to first
+     * attempt: [≤ 2, 3–5, > 5]. Default [0.22, 0.27, 0.35] (DOMAIN.md: RTO 22 %, 27 %, 35 %, FY25).
+     */
+    codRefusalByDelay: number[];
+    /** The same for prepaid parcels. Default [0.015, 0.02, 0.03] (DOMAIN.md: prepaid RTO 2–3 %). */
+    prepaidRefusalByDelay: number[];
+    /** After a failed attempt, the share who collect from the kirana or post office instead. Default 0.3 (assumed). */
+    collectShare: number;
+  };
+  costs: {
+    /** Pick/pack per parcel at an FC or forward hub, INR (assumed). Default 12. */
+    packPerParcel: number;
+    /** Sorting per parcel per sort centre or hub, INR (assumed). Default 3. */
+    sortPerParcel: number;
+    /** Own last-mile cost per delivery, urban and rural, INR. Default 32 and 60 (DOMAIN.md: metro 25–40, rural 45–80, derived). */
+    lastMileUrban: number;
+    lastMileRural: number;
+    /** A failed attempt, INR. Default 20 (DOMAIN.md: 15–25 more). */
+    failedAttempt: number;
+    /** A return to origin, INR (extra linehaul and handling). Default 100 (DOMAIN.md: 50–150). */
+    rto: number;
+    /** A hand-off between operators, INR per parcel (assumed). Default 5. */
+    handoff: number;
+  };
+  /** CO₂ per parcel-km by mode and per last-mile attempt, kg (assumed: truck ~75 g, rail ~20 g, air ~600 g per tonne-km at 2 kg a parcel; two-wheeler ~35 g/km, 2 km a drop). */
+  emissions: { road: number; rail: number; air: number; lastMileAttempt: number };
+  disruptions: Record<string, Disruption>;
+  nodeOverrides: Record<string, NodeOverride>;
+  eventLog: EventLogConfig;
+}
+
+const HOURLY = [1, 0.5, 0.3, 0.3, 0.3, 0.5, 1, 2, 3, 4, 5, 5, 5, 5, 5, 5, 5, 5, 6, 7, 8, 8, 6, 3];
+
+export const DEFAULT_MODEL_CONFIG: ModelConfig = {
+  startDate: '2024-10-01',
+  days: 14,
+  drainDays: 7,
+  holidays: ['2024-10-02', '2024-10-31'],
+  demand: {
+    parcelsPerDay: 1_000_000,
+    urbanWeight: 3,
+    hourly: HOURLY,
+    weekly: [1.1, 1.1, 1, 0.95, 0.95, 0.95, 0.95],
+    codShareUrban: 0.58,
+    codShareRural: 0.75,
+    farFcShare: 0.2,
+  },
+  policy: 'amazon',
+  policies: {
+    indiaPost: { tracking: false, dwellMinutesWithoutTracking: 1440, feePerParcel: 40 },
+    kirana: { share: 1 },
+    sharedWarehouses: { forwardStockShare: 0.5 },
+    b2b: { share: 0.3, exportShare: 0.1 },
+  },
+  operations: {
+    packWaves: [420, 480, 540, 600, 660, 720, 780, 840, 900, 960, 1020, 1080, 1140, 1200, 1260, 1320],
+    packMinutes: 120,
+    sortMinutes: 120,
+    handoffMinutes: 120,
+    handoffDepartures: [600, 1080],
+    deliveryWaveMinute: 480,
+    deliverySpreadMinutes: 600,
+    reattemptHours: 24,
+    maxAttempts: 3,
+    returnDays: 4,
+    vehiclesPerDeparture: 50,
+    lossPerLeg: 0.00005,
+  },
+  customer: {
+    availabilityAmazon: 0.9,
+    availabilityIndiaPost: 0.75,
+    availabilityIndiaPostTracked: 0.9,
+    availabilityKirana: 0.97,
+    ruralFactor: 0.95,
+    codRefusalByDelay: [0.22, 0.27, 0.35],
+    prepaidRefusalByDelay: [0.015, 0.02, 0.03],
+    collectShare: 0.3,
+  },
+  costs: {
+    packPerParcel: 12,
+    sortPerParcel: 3,
+    lastMileUrban: 32,
+    lastMileRural: 60,
+    failedAttempt: 20,
+    rto: 100,
+    handoff: 5,
+  },
+  emissions: { road: 0.00015, rail: 0.00004, air: 0.0012, lastMileAttempt: 0.07 },
+  disruptions: {},
+  nodeOverrides: {},
+  eventLog: { enabled: false, sampleShare: 0.001, maxEvents: 100_000 },
+};
+
+/** Defaults for a disruption's optional figures, by type. */
+export const DISRUPTION_DEFAULTS = {
+  festive: { saleMultiplier: 4, windowMultiplier: 1.75, capacityMultiplier: 1.75 },
+  monsoon: { linehaulSlowdown: 1.25, closedShare: 0.054 },
+} as const;
+
+type DeepPartial<T> = T extends readonly unknown[] ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
+export type ModelConfigPatch = DeepPartial<ModelConfig>;
+
+/**
+ * The default config with `patch` laid over it, object by object (arrays and the disruption and
+ * override maps' entries are replaced whole). A convenience for tests and scripts; the scenario
+ * layer may resolve its own way.
+ */
+export function modelConfig(patch: ModelConfigPatch = {}): ModelConfig {
+  return merge(DEFAULT_MODEL_CONFIG, patch) as ModelConfig;
+}
+
+function merge(base: unknown, patch: unknown): unknown {
+  if (patch === undefined) return structuredClone(base);
+  if (base === null || typeof base !== 'object' || Array.isArray(base) || patch === null || typeof patch !== 'object' || Array.isArray(patch)) {
+    return structuredClone(patch);
+  }
+  const out: Record<string, unknown> = {};
+  const b = base as Record<string, unknown>;
+  const p = patch as Record<string, unknown>;
+  for (const k of Object.keys(b)) out[k] = merge(b[k], p[k]);
+  for (const k of Object.keys(p)) if (!(k in b)) out[k] = structuredClone(p[k]);
+  return out;
+}

@@ -1,0 +1,620 @@
+import { dayIndex, minuteOfDay, ScheduledDepartures, SimCalendar, Simulation } from '../engine/index.ts';
+import { type Distribution, KeyedCursor, keyedStreamKey, lognormalFromMean, createStream, type Uniform } from '../engine/random/index.ts';
+import { Histogram } from '../engine/stats/index.ts';
+import { NODE_TYPES, type Network, type NodeType, nearestNode } from '../network/index.ts';
+import { Demand } from './demand.ts';
+import { type DisruptionPlan, inWindows, planDisruptions } from './disruption-plan.ts';
+import type { ModelConfig } from './model-config.ts';
+import { EventLog } from './parcel-event.ts';
+import {
+  DELIVERED, FLAG_COD, FLAG_EXPORT, FLAG_RURAL, FLAG_SAMPLED, IN_FLIGHT, LOST, OP_AMAZON, OP_INDIA_POST, OP_KIRANA,
+  OPERATORS, ParcelStore, RETURNED, RETURNING,
+} from './parcel-store.ts';
+import { RoutePlanner } from './route-planner.ts';
+import { C_FAILED, C_LAST_MILE, C_LINEHAUL, C_PARTNER, C_RETURNS, C_SORTING, SliceStats } from './slice-stats.ts';
+
+interface Batch {
+  lane: number;
+  items: number[];
+}
+
+const MODES = ['road', 'rail', 'air'] as const;
+
+/**
+ * One replication's state and its long-lived handlers: orders → pick/pack → linehaul legs on
+ * scheduled departures → last-mile queue and daily delivery waves → attempts → delivered,
+ * collected or returned. Handlers take a parcel id (or a batch), never a closure per parcel.
+ * `runModel` drives it; the metrics it keeps are read by `replication-result.ts`.
+ */
+export class ParcelModel {
+  readonly sim = new Simulation();
+  readonly calendar: SimCalendar;
+  readonly parcels = new ParcelStore();
+  readonly routes: RoutePlanner;
+  readonly demand: Demand;
+  readonly plan: DisruptionPlan;
+  readonly horizon: number;
+  readonly log: EventLog | null;
+
+  // Slices: 0 all, 1..3 operators, 4 urban, 5 rural, 6.. states.
+  readonly slices: SliceStats[];
+  readonly states: string[];
+  readonly stateOfDistrict: Int32Array;
+  readonly districtStats: { created: Float64Array; delivered: Float64Array; returned: Float64Array; leadSum: Float64Array; within48: Float64Array };
+  readonly histogram: Histogram;
+  readonly km = new Float64Array(3);
+  co2LastMile = 0;
+  readonly handled: Float64Array;
+  readonly queued: Float64Array;
+  readonly daily = { created: [] as number[], delivered: [] as number[], returned: [] as number[], backlog: [] as number[], lastMileQueue: [] as number[] };
+  readonly queueByTypeDaily: number[][] = NODE_TYPES.map(() => []);
+  kiranaPayouts = 0;
+  terminal = 0;
+  private deliveredToday = 0;
+  private returnedToday = 0;
+  private createdToday = 0;
+
+  private readonly nodeType: NodeType[];
+  private readonly typeIndex: Int32Array;
+  private readonly u: Uniform;
+  private readonly cur: Record<string, KeyedCursor>;
+  private readonly departures: (ScheduledDepartures<number> | undefined)[] = [];
+  private readonly packs: (ScheduledDepartures<number> | undefined)[] = [];
+  readonly openedDepartures: number[] = [];
+  private readonly travel: (Distribution | undefined)[] = [];
+  private readonly travelCursor: KeyedCursor;
+  private readonly queues: (number[] | undefined)[];
+  private readonly queueHead: Int32Array;
+  private readonly wavePlanned: Uint8Array;
+  private readonly carry: Float64Array;
+  private readonly kiranaCredit: Float64Array;
+  private readonly kiranaDay: Int32Array;
+  private readonly districtFc: Int32Array;
+  private readonly districtBranch: Int32Array;
+  private readonly districtSellers: number[][];
+  private readonly fcs: number[];
+  private readonly exportHub: number;
+  private readonly refusal: number[][];
+
+  constructor(
+    readonly config: ModelConfig,
+    readonly network: Network,
+    readonly scale: number,
+    seed: number | string,
+    replication: number,
+  ) {
+    const nodes = network.nodes;
+    this.calendar = new SimCalendar(config.startDate, config.holidays);
+    this.plan = planDisruptions(network, config, this.calendar, seed, replication);
+    this.demand = new Demand(network, config, this.calendar, this.plan.demandMultiplier, scale);
+    this.routes = new RoutePlanner(network, config);
+    this.horizon = (config.days + config.drainDays) * 1440;
+    this.log = config.eventLog.enabled ? new EventLog(config.eventLog.maxEvents) : null;
+    this.u = createStream(seed, replication, 'demand/arrivals');
+    const cursor = (name: string): KeyedCursor => new KeyedCursor(keyedStreamKey(seed, replication, name));
+    this.cur = Object.fromEntries(
+      ['district', 'area', 'cod', 'pin', 'fc', 'policy', 'seller', 'export', 'sample', 'refusal', 'attempt', 'attemptTime', 'collect', 'loss'].map(
+        (n) => [n, cursor(`parcel/${n}`)],
+      ),
+    );
+    this.travelCursor = cursor('lane/travel');
+
+    const c = network.catchments;
+    this.states = [...new Set(c.district.map((d, i) => this.stateOfPosition(i, d)))];
+    this.stateOfDistrict = Int32Array.from(c.district.map((d, i) => this.states.indexOf(this.stateOfPosition(i, d))));
+    this.slices = Array.from({ length: 6 + this.states.length }, () => new SliceStats());
+    const nd = c.district.length;
+    this.districtStats = {
+      created: new Float64Array(nd), delivered: new Float64Array(nd), returned: new Float64Array(nd),
+      leadSum: new Float64Array(nd), within48: new Float64Array(nd),
+    };
+    this.histogram = new Histogram(Array.from({ length: (config.days + config.drainDays) * 24 + 1 }, (_, h) => h));
+    this.nodeType = nodes.map((n) => n.type);
+    this.typeIndex = Int32Array.from(nodes.map((n) => NODE_TYPES.indexOf(n.type)));
+    this.handled = new Float64Array(nodes.length);
+    this.queued = new Float64Array(NODE_TYPES.length);
+    this.queues = new Array(nodes.length).fill(undefined);
+    this.queueHead = new Int32Array(nodes.length);
+    this.wavePlanned = new Uint8Array(nodes.length);
+    this.carry = new Float64Array(nodes.length);
+    this.kiranaCredit = new Float64Array(nodes.length);
+    this.kiranaDay = new Int32Array(nodes.length).fill(-1);
+
+    // Stock placement: each district's nearest FC; a share comes from any FC (far stock).
+    this.fcs = nodes.filter((n) => n.type === 'fulfilment-centre').map((n) => n.id);
+    if (this.fcs.length === 0) throw new Error('runModel: the network has no fulfilment centre');
+    const branchOf = new Map<number, number>();
+    for (const n of nodes) if (n.type === 'branch-office' && !branchOf.has(n.district)) branchOf.set(n.district, n.id);
+    const sellersOf = new Map<number, number[]>();
+    for (const n of nodes) if (n.type === 'seller') sellersOf.set(n.district, [...(sellersOf.get(n.district) ?? []), n.id]);
+    this.districtFc = new Int32Array(nd);
+    this.districtBranch = new Int32Array(nd);
+    this.districtSellers = [];
+    for (let i = 0; i < nd; i++) {
+      const anchor = nodes[c.districtStation[i]!] ?? nodes[c.districtPostOffice[i]!];
+      this.districtFc[i] = anchor ? (nearestNode(network, 'fulfilment-centre', anchor.lon, anchor.lat)?.id ?? this.fcs[0]!) : this.fcs[0]!;
+      this.districtBranch[i] = branchOf.get(c.district[i]!) ?? -1;
+      this.districtSellers.push(sellersOf.get(c.district[i]!) ?? []);
+    }
+    // Export parcels (B2B) go to the national sorting hub nearest Mumbai (assumed export gateway).
+    this.exportHub = nearestNode(network, 'national-sorting-hub', 72.88, 19.08)?.id ?? -1;
+    this.refusal = [config.customer.prepaidRefusalByDelay, config.customer.codRefusalByDelay];
+  }
+
+  private stateOfPosition(i: number, d: number): string {
+    const c = this.network.catchments;
+    const node = this.network.nodes[c.districtPostOffice[i]!] ?? this.network.nodes[c.districtStation[i]!];
+    return node && node.district === d ? node.state : (this.network.nodes.find((n) => n.district === d)?.state ?? 'unknown');
+  }
+
+  start(): void {
+    this.scheduleNextOrder();
+    for (let d = 1; d * 1440 <= this.horizon; d++) this.sim.scheduleAt(d * 1440, this.onDayEnd, d - 1, 10);
+  }
+
+  // ——— Orders ———
+
+  private scheduleNextOrder(): void {
+    const t = this.demand.arrivals.next(this.u, this.sim.now);
+    if (t < this.horizon) this.sim.scheduleAt(t, this.onOrder);
+  }
+
+  private readonly onOrder = (): void => {
+    const now = this.sim.now;
+    const p = this.parcels;
+    const id = p.add();
+    const c = this.network.catchments;
+    const cfg = this.config;
+    const draw = (name: string): number => this.cur[name]!.seek(id).next();
+    const district = this.demand.district(draw('district'));
+    const rural = draw('area') < this.demand.ruralShare[district]!;
+    const cod = draw('cod') < (rural ? cfg.demand.codShareRural : cfg.demand.codShareUrban);
+    const pins = rural || this.demand.directPins[district]!.length === 0 ? this.demand.pins[district]! : this.demand.directPins[district]!;
+    const k = pins.length > 0 ? pins[Math.floor(draw('pin') * pins.length)]! : -1;
+    const uFc = draw('fc');
+    let origin = uFc < cfg.demand.farFcShare ? this.fcs[Math.floor((uFc / cfg.demand.farFcShare) * this.fcs.length)]! : this.districtFc[district]!;
+    const uPolicy = draw('policy');
+
+    // Last mile by policy (DESIGN.md: operators and policies).
+    const station = k >= 0 ? c.pinStation[k]! : c.districtStation[district]!;
+    const direct = k >= 0 ? c.pinDirect[k] === 1 : station >= 0;
+    const po = k >= 0 ? c.pinPostOffice[k]! : c.districtPostOffice[district]!;
+    const postal = rural && this.districtBranch[district]! >= 0 ? this.districtBranch[district]! : po;
+    let op = direct && station >= 0 ? OP_AMAZON : OP_INDIA_POST;
+    let lastMile = op === OP_AMAZON ? station : postal;
+    let flags = (cod ? FLAG_COD : 0) | (rural ? FLAG_RURAL : 0);
+    const policy = cfg.policy;
+    if (policy === 'india-post-rural' && rural) {
+      op = OP_INDIA_POST;
+      lastMile = postal;
+    } else if (policy === 'kirana' && op === OP_AMAZON && k >= 0 && c.pinKirana[k]! >= 0 && uPolicy < cfg.policies.kirana.share) {
+      const ki = c.pinKirana[k]!;
+      if (this.bookKirana(ki, now)) {
+        op = OP_KIRANA;
+        lastMile = ki;
+      }
+    } else if (policy === 'shared-warehouses') {
+      if (uPolicy < cfg.policies.sharedWarehouses.forwardStockShare && c.districtHub[district]! >= 0) {
+        origin = c.districtHub[district]!;
+        op = OP_INDIA_POST;
+        lastMile = postal;
+      } else if (rural) {
+        op = OP_INDIA_POST;
+        lastMile = postal;
+      }
+    } else if (policy === 'b2b' && uPolicy < cfg.policies.b2b.share) {
+      const from = this.demand.district(draw('seller'));
+      const sellers = this.districtSellers[from]!;
+      if (sellers.length > 0) {
+        origin = sellers[Math.floor(((uPolicy / cfg.policies.b2b.share) * sellers.length)) % sellers.length]!;
+        op = OP_INDIA_POST;
+        lastMile = postal;
+        if (this.exportHub >= 0 && draw('export') < cfg.policies.b2b.exportShare) {
+          lastMile = this.exportHub;
+          flags |= FLAG_EXPORT;
+        }
+      }
+    }
+    if (lastMile < 0) throw new Error(`runModel: no last-mile node for district ${c.district[district]} (station ${station}, post office ${po})`);
+    if (this.log !== null && draw('sample') < cfg.eventLog.sampleShare) flags |= FLAG_SAMPLED;
+
+    p.created[id] = now;
+    p.district[id] = district;
+    p.lastMile[id] = lastMile;
+    p.route[id] = this.routes.routeId(origin, lastMile);
+    p.operator[id] = op;
+    p.flags[id] = flags;
+    this.createdToday++;
+    this.districtStats.created[district]!++;
+    this.forSlices(id, (s) => {
+      s.created++;
+      if (cod) s.createdCod++;
+      else s.createdPrepaid++;
+    });
+    if (flags & FLAG_SAMPLED) {
+      this.log!.record({ type: 'created', t: now, parcel: id, district: c.district[district]!, cod, rural, operator: OPERATORS[op]!, origin, lastMile });
+    }
+    const originType = this.nodeType[origin]!;
+    if (originType === 'seller') this.enterLeg(id);
+    else this.packDepartures(origin).add(id);
+    this.scheduleNextOrder();
+  };
+
+  /** A kirana takes a parcel while its daily capacity lasts (DOMAIN.md: 20–40 parcels a day); fractions carry over. */
+  private bookKirana(ki: number, now: number): boolean {
+    const day = dayIndex(now);
+    const cap = this.network.nodes[ki]!.capacityPerDay * this.plan.nodeCapacity[ki]! * this.plan.capacityFactor[Math.min(day, this.plan.capacityFactor.length - 1)]!;
+    if (this.kiranaDay[ki] !== day) {
+      const elapsed = this.kiranaDay[ki]! < 0 ? 1 : day - this.kiranaDay[ki]!;
+      this.kiranaCredit[ki] = Math.min(this.kiranaCredit[ki]! + cap * elapsed, cap + 1);
+      this.kiranaDay[ki] = day;
+    }
+    if (this.kiranaCredit[ki]! < 1) return false;
+    this.kiranaCredit[ki]! -= 1;
+    return true;
+  }
+
+  private forSlices(id: number, f: (s: SliceStats) => void): void {
+    const p = this.parcels;
+    f(this.slices[0]!);
+    f(this.slices[1 + p.operator[id]!]!);
+    f(this.slices[(p.flags[id]! & FLAG_RURAL) !== 0 ? 5 : 4]!);
+    f(this.slices[6 + this.stateOfDistrict[p.district[id]!]!]!);
+  }
+
+  private addCost(id: number, component: number, inr: number): void {
+    const p = this.parcels;
+    this.slices[0]!.cost[component]! += inr;
+    this.slices[1 + p.operator[id]!]!.cost[component]! += inr;
+    this.slices[(p.flags[id]! & FLAG_RURAL) !== 0 ? 5 : 4]!.cost[component]! += inr;
+    this.slices[6 + this.stateOfDistrict[p.district[id]!]!]!.cost[component]! += inr;
+  }
+
+  // ——— Pick/pack ———
+
+  /** Pick/pack waves at an origin (FC or forward hub): capacity a wave = daily capacity / waves, cut-off at the wave. */
+  private packDepartures(node: number): ScheduledDepartures<number> {
+    let d = this.packs[node];
+    if (d) return d;
+    const waves = this.config.operations.packWaves;
+    const n = this.network.nodes[node]!;
+    const perWave = (n.capacityPerDay * this.plan.nodeCapacity[node]!) / waves.length;
+    d = this.makeDepartures(`${n.name} pick/pack`, waves, perWave, (items) => this.onPacked(node, items), this.plan.nodeClosures.get(node));
+    this.packs[node] = d;
+    return d;
+  }
+
+  private onPacked(node: number, items: number[]): void {
+    this.handled[node]! += items.length;
+    for (let i = 0; i < items.length; i++) {
+      const id = items[i]!;
+      this.addCost(id, C_SORTING, this.config.costs.packPerParcel);
+      if (this.parcels.flags[id]! & FLAG_SAMPLED) this.log!.record({ type: 'packed', t: this.sim.now, parcel: id, node });
+    }
+    this.sim.scheduleAt(this.sim.now + this.config.operations.packMinutes, this.onPackedReady, items);
+  }
+
+  private readonly onPackedReady = (items: number[]): void => {
+    for (let i = 0; i < items.length; i++) this.enterLeg(items[i]!);
+  };
+
+  /**
+   * Departures whose capacity follows the festive capacity factor: each item's size is
+   * 1 / factor, so a departure of capacity c carries c × factor items. Capacities below one
+   * parcel (tiny scale) carry one, so nothing is stuck for ever.
+   */
+  private makeDepartures(name: string, times: number[], capacity: number, onDepart: (items: number[], time: number) => void, closures: [number, number][] | undefined): ScheduledDepartures<number> {
+    const plan = this.plan;
+    const sim = this.sim;
+    const last = plan.capacityFactor.length - 1;
+    const d = new ScheduledDepartures<number>(sim, {
+      name,
+      times,
+      capacity: Number.isFinite(capacity) ? Math.max(1, capacity) : Infinity,
+      size: () => 1 / plan.capacityFactor[Math.min(dayIndex(sim.now), last)]!,
+      onDepart,
+    });
+    if (closures) for (const [from, to] of closures) d.close(from, to);
+    return d;
+  }
+
+  // ——— Linehaul ———
+
+  private laneDepartures(lane: number): ScheduledDepartures<number> {
+    let d = this.departures[lane];
+    if (d) return d;
+    const l = this.routes.lanes[lane]!;
+    const from = this.network.nodes[l.from]!;
+    const closures: [number, number][] = [...(this.plan.nodeClosures.get(l.from) ?? [])];
+    // India Post does not sort or dispatch on Sundays and holidays (DOMAIN.md, Speed Post norms).
+    if (from.operator === 'india-post') closures.push(...this.plan.indiaPostClosed);
+    d = this.makeDepartures(`lane ${lane}`, l.departures, l.capacity * this.config.operations.vehiclesPerDeparture, (items, time) => this.onDepart(lane, items, time), closures);
+    this.departures[lane] = d;
+    this.openedDepartures.push(lane);
+    this.travel[lane] = lognormalFromMean(Math.max(l.minutes, 1), Math.max(l.minutes, 1) * l.cv);
+    return d;
+  }
+
+  private enterLeg(id: number): void {
+    const p = this.parcels;
+    const r = p.route[id]!;
+    const leg = p.leg[id]!;
+    if (leg >= this.routes.length[r]!) {
+      this.arriveLastMile(id);
+      return;
+    }
+    this.laneDepartures(this.routes.legs[this.routes.start[r]! + leg]!).add(id);
+  }
+
+  private onDepart(lane: number, items: number[], time: number): void {
+    const l = this.routes.lanes[lane]!;
+    const d = this.departures[lane]!;
+    // One travel time per vehicle, keyed to (lane, departure) for common random numbers.
+    let minutes = this.travel[lane]!.sample(this.travelCursor.seek(lane * 1_048_576 + (d.departures % 1_048_576)).next);
+    for (const s of this.plan.slowdowns) {
+      if (time >= s.from && time < s.to && s.states.has(this.network.nodes[l.from]!.state)) minutes *= s.factor;
+    }
+    const to = this.network.nodes[l.to]!;
+    const ops = this.config.operations;
+    const handling = (RoutePlanner.sorts(to.type) ? ops.sortMinutes : 30) + (l.handoff ? ops.handoffMinutes : 0);
+    const linehaulInr = l.km * l.costPerParcelKm;
+    const mode = MODES.indexOf(l.mode);
+    for (let i = 0; i < items.length; i++) {
+      const id = items[i]!;
+      this.addCost(id, C_LINEHAUL, linehaulInr);
+      if (l.handoff && this.config.costs.handoff > 0) this.addCost(id, C_PARTNER, this.config.costs.handoff);
+      this.km[mode]! += l.km;
+      if (this.parcels.flags[id]! & FLAG_SAMPLED) {
+        this.log!.record({ type: 'departed', t: time, parcel: id, lane, from: l.from, to: l.to });
+        if (l.handoff) {
+          const f = this.network.nodes[l.from]!;
+          this.log!.record({ type: 'handoff', t: time, parcel: id, from: l.from, to: l.to, fromOperator: f.operator, toOperator: to.operator });
+        }
+      }
+    }
+    const batch: Batch = { lane, items };
+    this.sim.scheduleAt(time + minutes + handling, this.onArrive, batch);
+  }
+
+  private readonly onArrive = (batch: Batch): void => {
+    const p = this.parcels;
+    const l = this.routes.lanes[batch.lane]!;
+    const sorts = RoutePlanner.sorts(this.nodeType[l.to]!);
+    const loss = this.config.operations.lossPerLeg;
+    const items = batch.items;
+    if (sorts) this.handled[l.to]! += items.length;
+    for (let i = 0; i < items.length; i++) {
+      const id = items[i]!;
+      const leg = p.leg[id]!;
+      if (loss > 0 && this.cur.loss!.seek(id, leg).next() < loss) {
+        this.lose(id, batch.lane);
+        continue;
+      }
+      p.leg[id] = leg + 1;
+      if (sorts) this.addCost(id, C_SORTING, this.config.costs.sortPerParcel);
+      if (p.flags[id]! & FLAG_SAMPLED) this.log!.record({ type: 'arrived', t: this.sim.now, parcel: id, node: l.to });
+      this.enterLeg(id);
+    }
+  };
+
+  private lose(id: number, lane: number): void {
+    this.parcels.status[id] = LOST;
+    this.terminal++;
+    this.forSlices(id, (s) => s.lost++);
+    if (this.parcels.flags[id]! & FLAG_SAMPLED) this.log!.record({ type: 'lost', t: this.sim.now, parcel: id, lane });
+  }
+
+  // ——— Last mile ———
+
+  private arriveLastMile(id: number): void {
+    const p = this.parcels;
+    if (p.flags[id]! & FLAG_EXPORT) {
+      // Export parcels end at the export hub.
+      this.deliver(id, false);
+      return;
+    }
+    const ip = this.config.policies.indiaPost;
+    if (p.operator[id] === OP_INDIA_POST && !ip.tracking && ip.dwellMinutesWithoutTracking > 0) {
+      // Without tracking the parcel waits to be matched to a beat and the addressee (assumed dwell).
+      this.sim.schedule(ip.dwellMinutesWithoutTracking, this.enqueue, id);
+    } else {
+      this.enqueue(id);
+    }
+  }
+
+  private readonly enqueue = (id: number): void => {
+    const node = this.parcels.lastMile[id]!;
+    let q = this.queues[node];
+    if (!q) this.queues[node] = q = [];
+    q.push(id);
+    this.queued[this.typeIndex[node]!]!++;
+    if (this.wavePlanned[node] === 0) this.planWave(node);
+  };
+
+  private planWave(node: number): void {
+    const now = this.sim.now;
+    const wave = this.config.operations.deliveryWaveMinute;
+    const t = dayIndex(now) * 1440 + wave;
+    this.wavePlanned[node] = 1;
+    this.sim.scheduleAt(minuteOfDay(now) <= wave && t >= now ? t : t + 1440, this.onWave, node);
+  }
+
+  private isClosed(node: number, t: number): boolean {
+    if (this.network.nodes[node]!.operator === 'india-post' && !this.calendar.isWorkingDay(t)) return true;
+    return inWindows(this.plan.nodeClosures.get(node), t);
+  }
+
+  /** The day's delivery wave: riders/postmen × drops a day (the node's capacity); the rest rolls to tomorrow. */
+  private readonly onWave = (node: number): void => {
+    this.wavePlanned[node] = 0;
+    const now = this.sim.now;
+    const q = this.queues[node]!;
+    if (this.isClosed(node, now)) {
+      this.wavePlanned[node] = 1;
+      this.sim.scheduleAt(now + 1440, this.onWave, node);
+      return;
+    }
+    const day = dayIndex(now);
+    const factor = this.plan.capacityFactor[Math.min(day, this.plan.capacityFactor.length - 1)]!;
+    const budget = this.network.nodes[node]!.capacityPerDay * this.plan.nodeCapacity[node]! * factor + this.carry[node]!;
+    const n = Math.floor(budget);
+    let head = this.queueHead[node]!;
+    const take = Math.min(n, q.length - head);
+    this.carry[node] = take === n ? Math.min(budget - n, 1) : 0;
+    const spread = this.config.operations.deliverySpreadMinutes;
+    const p = this.parcels;
+    for (let i = 0; i < take; i++) {
+      const id = q[head++]!;
+      const a = p.attempts[id]! + 1;
+      p.attempts[id] = a;
+      this.sim.scheduleAt(now + spread * this.cur.attemptTime!.seek(id, a).next(), this.onAttempt, id);
+    }
+    this.queued[this.typeIndex[node]!]! -= take;
+    if (head === q.length) {
+      q.length = 0;
+      head = 0;
+    } else if (head > 1024 && head * 2 > q.length) {
+      q.splice(0, head);
+      head = 0;
+    }
+    this.queueHead[node] = head;
+    if (head < q.length) {
+      this.wavePlanned[node] = 1;
+      this.sim.scheduleAt(now + 1440, this.onWave, node);
+    }
+  };
+
+  private readonly onAttempt = (id: number): void => {
+    const p = this.parcels;
+    const cfg = this.config;
+    const now = this.sim.now;
+    const node = p.lastMile[id]!;
+    const op = p.operator[id]!;
+    const a = p.attempts[id]!;
+    const flags = p.flags[id]!;
+    const rural = (flags & FLAG_RURAL) !== 0;
+    const cod = (flags & FLAG_COD) !== 0;
+    this.handled[node]!++;
+    this.co2LastMile += cfg.emissions.lastMileAttempt;
+    if (op === OP_KIRANA) {
+      const payout = this.network.nodes[node]!.payoutInr;
+      this.kiranaPayouts += payout;
+      this.addCost(id, C_PARTNER, payout);
+    }
+    let refused = false;
+    if (a === 1) {
+      // Refusal at the door (RTO) grows with the wait (DOMAIN.md: RTO 22 % at 1–2 days, 27 % at 3–5, 35 % beyond).
+      const days = (now - p.created[id]!) / 1440;
+      const table = this.refusal[cod ? 1 : 0]!;
+      const pRefuse = table[days <= 2 ? 0 : days <= 5 ? 1 : 2]!;
+      refused = this.cur.refusal!.seek(id).next() < pRefuse;
+    }
+    const c = cfg.customer;
+    const base = op === OP_KIRANA ? c.availabilityKirana : op === OP_INDIA_POST ? (cfg.policies.indiaPost.tracking ? c.availabilityIndiaPostTracked : c.availabilityIndiaPost) : c.availabilityAmazon;
+    const success = !refused && this.cur.attempt!.seek(id, a).next() < base * (rural ? c.ruralFactor : 1);
+    if (a === 1) {
+      this.forSlices(id, (s) => {
+        s.firstAttempts++;
+        if (success) s.firstAttemptSuccesses++;
+      });
+    }
+    if (flags & FLAG_SAMPLED) this.log!.record({ type: 'attempt', t: now, parcel: id, node, attempt: a, success, refused });
+    if (success) {
+      this.deliver(id, false);
+      return;
+    }
+    if (op === OP_AMAZON) this.addCost(id, C_FAILED, cfg.costs.failedAttempt);
+    if (refused || a >= cfg.operations.maxAttempts) {
+      this.startReturn(id);
+    } else if (op !== OP_AMAZON && this.cur.collect!.seek(id, a).next() < c.collectShare) {
+      // Not home: the addressee collects from the kirana or post office instead, within the day.
+      this.sim.schedule(cfg.operations.reattemptHours * 30, this.onCollect, id);
+    } else {
+      // Reattempt in the next day's wave (~24 h later, DOMAIN.md).
+      this.sim.schedule(Math.max(0, cfg.operations.reattemptHours * 60 - 1440), this.enqueue, id);
+    }
+  };
+
+  private readonly onCollect = (id: number): void => {
+    this.deliver(id, true);
+  };
+
+  private deliver(id: number, collected: boolean): void {
+    const p = this.parcels;
+    const cfg = this.config;
+    const now = this.sim.now;
+    const lead = (now - p.created[id]!) / 60;
+    const op = p.operator[id]!;
+    const rural = (p.flags[id]! & FLAG_RURAL) !== 0;
+    const cod = (p.flags[id]! & FLAG_COD) !== 0;
+    p.status[id] = DELIVERED;
+    this.terminal++;
+    this.deliveredToday++;
+    const attempts = Math.max(1, p.attempts[id]!);
+    this.forSlices(id, (s) => {
+      s.delivery(lead, attempts, cod);
+      if (collected) s.collected++;
+    });
+    this.histogram.add(lead);
+    const d = p.district[id]!;
+    this.districtStats.delivered[d]!++;
+    this.districtStats.leadSum[d]! += lead;
+    if (lead <= 48) this.districtStats.within48[d]!++;
+    if (op === OP_AMAZON) this.addCost(id, C_LAST_MILE, rural ? cfg.costs.lastMileRural : cfg.costs.lastMileUrban);
+    else if (op === OP_INDIA_POST) this.addCost(id, C_PARTNER, cfg.policies.indiaPost.feePerParcel);
+    if (p.flags[id]! & FLAG_SAMPLED) this.log!.record({ type: 'delivered', t: now, parcel: id, node: p.lastMile[id]!, collected, leadTimeHours: lead });
+  }
+
+  private startReturn(id: number): void {
+    const p = this.parcels;
+    p.status[id] = RETURNING;
+    const cod = (p.flags[id]! & FLAG_COD) !== 0;
+    this.forSlices(id, (s) => {
+      if (cod) s.rtoCod++;
+      else s.rtoPrepaid++;
+    });
+    // A return costs its handling plus the linehaul back (DOMAIN.md: ₹50–150 extra).
+    this.addCost(id, C_RETURNS, this.config.costs.rto + this.routes.cost[p.route[id]!]!);
+    if (p.flags[id]! & FLAG_SAMPLED) this.log!.record({ type: 'rto', t: this.sim.now, parcel: id, node: p.lastMile[id]! });
+    this.sim.schedule(this.config.operations.returnDays * 1440, this.onReturned, id);
+  }
+
+  private readonly onReturned = (id: number): void => {
+    const p = this.parcels;
+    p.status[id] = RETURNED;
+    this.terminal++;
+    this.returnedToday++;
+    this.districtStats.returned[p.district[id]!]!++;
+    this.forSlices(id, (s) => s.returned++);
+    if (p.flags[id]! & FLAG_SAMPLED) this.log!.record({ type: 'returned', t: this.sim.now, parcel: id });
+  };
+
+  // ——— Daily bookkeeping ———
+
+  progress: ((simMinutes: number, parcelsDone: number) => void) | undefined;
+
+  private readonly onDayEnd = (day: number): void => {
+    this.daily.created.push(this.createdToday);
+    this.daily.delivered.push(this.deliveredToday);
+    this.daily.returned.push(this.returnedToday);
+    this.daily.backlog.push(this.parcels.count - this.terminal);
+    let q = 0;
+    for (let t = 0; t < NODE_TYPES.length; t++) q += this.queued[t]!;
+    this.daily.lastMileQueue.push(q);
+    // Queues by node type: last-mile queues plus parcels waiting for a departure, by the lane's origin.
+    const byType = Array.from(this.queued);
+    for (const lane of this.openedDepartures) byType[this.typeIndex[this.routes.lanes[lane]!.from]!]! += this.departures[lane]!.waiting;
+    byType.forEach((v, t) => this.queueByTypeDaily[t]!.push(v));
+    this.createdToday = this.deliveredToday = this.returnedToday = 0;
+    this.progress?.((day + 1) * 1440, this.terminal);
+  };
+
+  /** Parcels not yet delivered, returned or lost, by status scan (independent of the counters). */
+  countInFlight(): void {
+    const p = this.parcels;
+    for (let id = 0; id < p.count; id++) {
+      const s = p.status[id]!;
+      if (s === IN_FLIGHT || s === RETURNING) this.forSlices(id, (x) => x.inFlight++);
+    }
+  }
+}

@@ -1,0 +1,130 @@
+import { laneBetween, type LaneMode, type Network, nearestNode, route } from '../network/index.ts';
+import type { ModelConfig } from './model-config.ts';
+
+/** A lane as the model sees it: a network lane, or a hand-off lane the model adds between operators. */
+export interface ModelLane {
+  from: number;
+  to: number;
+  mode: LaneMode;
+  km: number;
+  minutes: number;
+  departures: number[];
+  /** Parcels per departure (already scaled); Infinity for hand-off lanes. */
+  capacity: number;
+  costPerParcelKm: number;
+  cv: number;
+  /** Its two ends belong to different operators (Amazon → India Post, Amazon → kirana, seller → India Post). */
+  handoff: boolean;
+}
+
+/** Road circuity and speed for the hand-off lanes (the network's road figures). */
+const SORT_TYPES = new Set(['sort-centre', 'national-sorting-hub', 'intra-circle-hub']);
+
+/**
+ * Routes parcels: the lanes from an origin to a last-mile node, computed once per (origin,
+ * last-mile node) pair and kept in flat arrays, so a parcel holds one route id. Amazon parcels for
+ * India Post's last mile ride Amazon's linehaul to the sort centre nearest the destination and are
+ * handed over there to the nearest national sorting hub, on a hand-off lane with its own delay and
+ * cost.
+ */
+export class RoutePlanner {
+  readonly lanes: ModelLane[];
+  /** Lane ids of all routes, back to back; route r is lanes[start[r] .. start[r] + length[r]). */
+  legs = new Int32Array(1024);
+  start: number[] = [];
+  length: number[] = [];
+  /** Linehaul cost of a route, INR per parcel (lane km × cost per parcel-km). */
+  cost: number[] = [];
+  private used = 0;
+  private readonly byPair = new Map<number, number>();
+  private readonly handoffLane = new Map<number, number>();
+  private readonly n: number;
+
+  constructor(
+    readonly network: Network,
+    private readonly config: ModelConfig,
+  ) {
+    this.n = network.nodes.length;
+    this.lanes = network.lanes.map((l) => ({
+      from: l.from, to: l.to, mode: l.mode, km: l.km, minutes: l.minutes, departures: l.departures,
+      capacity: l.capacity, costPerParcelKm: l.costPerParcelKm, cv: l.cv,
+      handoff: network.nodes[l.from]!.operator !== network.nodes[l.to]!.operator,
+    }));
+  }
+
+  /** Whether parcels are sorted at a node on the way (sort centres and hubs). */
+  static sorts(type: string): boolean {
+    return SORT_TYPES.has(type);
+  }
+
+  /** The route id from `origin` to `lastMile`, built on first use. */
+  routeId(origin: number, lastMile: number): number {
+    const key = origin * this.n + lastMile;
+    const known = this.byPair.get(key);
+    if (known !== undefined) return known;
+    const lanes = this.plan(origin, lastMile);
+    const id = this.start.length;
+    if (this.used + lanes.length > this.legs.length) {
+      const bigger = new Int32Array(Math.max(this.legs.length * 2, this.used + lanes.length));
+      bigger.set(this.legs);
+      this.legs = bigger;
+    }
+    this.start.push(this.used);
+    this.length.push(lanes.length);
+    let cost = 0;
+    for (const l of lanes) {
+      this.legs[this.used++] = l;
+      cost += this.lanes[l]!.km * this.lanes[l]!.costPerParcelKm;
+    }
+    this.cost.push(cost);
+    this.byPair.set(key, id);
+    return id;
+  }
+
+  private plan(origin: number, lastMile: number): number[] {
+    const nodes = this.network.nodes;
+    const o = nodes[origin]!;
+    const d = nodes[lastMile]!;
+    if (o.operator === 'amazon' && d.operator === 'india-post') {
+      const sc = nearestNode(this.network, 'sort-centre', d.lon, d.lat);
+      if (!sc) throw new Error(`route: no sort centre in the network to hand ${d.name} over from`);
+      const first = this.lanesOf(route(this.network, origin, sc.id));
+      const h = this.handoff(sc.id);
+      const hub = this.lanes[h]!.to;
+      return [...first, h, ...this.lanesOf(route(this.network, hub, lastMile))];
+    }
+    return this.lanesOf(route(this.network, origin, lastMile));
+  }
+
+  private lanesOf(path: number[]): number[] {
+    const out: number[] = [];
+    for (let i = 1; i < path.length; i++) {
+      const lane = laneBetween(this.network, path[i - 1]!, path[i]!);
+      if (!lane) {
+        const [a, b] = [this.network.nodes[path[i - 1]!]!, this.network.nodes[path[i]!]!];
+        throw new Error(`route: no lane from ${a.name} (${a.type}) to ${b.name} (${b.type})`);
+      }
+      out.push(lane.id);
+    }
+    return out;
+  }
+
+  /** The hand-off lane from an Amazon sort centre to the nearest India Post national sorting hub. */
+  private handoff(sc: number): number {
+    const known = this.handoffLane.get(sc);
+    if (known !== undefined) return known;
+    const s = this.network.nodes[sc]!;
+    const hub = nearestNode(this.network, 'national-sorting-hub', s.lon, s.lat);
+    if (!hub) throw new Error(`route: no India Post national sorting hub in the network to hand over to from ${s.name}`);
+    const o = this.network.options;
+    const km = Math.round(hub.km * o.circuity.road * 1000) / 1000;
+    const id = this.lanes.length;
+    this.lanes.push({
+      from: sc, to: hub.id, mode: 'road', km, minutes: Math.round((km / o.speedKmh.road) * 600) / 10,
+      departures: [...this.config.operations.handoffDepartures], capacity: Infinity,
+      costPerParcelKm: o.costPerParcelKm.road, cv: o.travelTimeCv.road, handoff: true,
+    });
+    this.handoffLane.set(sc, id);
+    return id;
+  }
+}

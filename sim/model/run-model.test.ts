@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { loadIndiaData } from '../data/index.ts';
+import { buildNetwork } from '../network/index.ts';
+import { DEFAULT_MODEL_CONFIG, modelConfig, runModel, validateModelConfig } from './index.ts';
+
+const data = await loadIndiaData();
+/** A tiny setup: one district (Hyderabad, Census code 536) at scale 0.01, a week of orders. */
+const tiny = buildNetwork(data, { districts: [536], scale: 0.01 }, 1);
+const week = modelConfig({ days: 7, drainDays: 5, eventLog: { enabled: true, sampleShare: 0.05, maxEvents: 10_000 } });
+
+describe('runModel', () => {
+  it('gives the same JSON for the same seed and a different one for another seed', () => {
+    const a = JSON.stringify(runModel(week, tiny, 42, 0));
+    const b = JSON.stringify(runModel(week, tiny, 42, 0));
+    const c = JSON.stringify(runModel(week, tiny, 43, 0));
+    expect(a).toBe(b);
+    expect(c).not.toBe(a);
+  });
+
+  it('conserves parcels per operator: created = delivered + returned + in flight + lost', () => {
+    const r = runModel(week, tiny, 1, 0);
+    expect(r.parcels).toBeGreaterThan(300);
+    for (const b of Object.values(r.conservation)) expect(b.delivered + b.returned + b.inFlight + b.lost).toBe(b.created);
+    expect(r.metrics['parcels.created']).toBe(r.parcels);
+  });
+
+  it('records sampled parcels’ events in order, each parcel starting with created', () => {
+    const r = runModel(week, tiny, 1, 0);
+    const log = r.eventLog!;
+    expect(log.length).toBeGreaterThan(50);
+    const first = new Map<number, string>();
+    for (const e of log) if (!first.has(e.parcel)) first.set(e.parcel, e.type);
+    expect([...new Set(first.values())]).toEqual(['created']);
+    for (let i = 1; i < log.length; i++) expect(log[i]!.t).toBeGreaterThanOrEqual(log[i - 1]!.t);
+  });
+
+  it('creates exactly the same parcels under two last-mile policies (common random numbers)', () => {
+    const kerala = buildNetwork(data, { states: ['Kerala'], scale: 0.005 }, 1);
+    const on = { enabled: true, sampleShare: 1, maxEvents: 1e6 };
+    const created = (policy: 'amazon' | 'kirana'): string =>
+      JSON.stringify(
+        runModel(modelConfig({ days: 3, drainDays: 0, policy, eventLog: on }), kerala, 5, 0)
+          .eventLog!.filter((e) => e.type === 'created')
+          .map((e) => (e.type === 'created' ? [e.parcel, e.t, e.district, e.cod, e.rural] : [])),
+      );
+    const a = created('amazon');
+    expect(a.length).toBeGreaterThan(100);
+    expect(created('kirana')).toBe(a);
+  });
+
+  it('rejects a scale that differs from the network’s, naming both', () => {
+    expect(() => runModel({ ...week, scale: 0.5 }, tiny, 1, 0)).toThrow(/network's scale \(0\.01.*given 0\.5/);
+  });
+});
+
+describe('validateModelConfig', () => {
+  it('accepts the defaults', () => {
+    expect(validateModelConfig(DEFAULT_MODEL_CONFIG)).toEqual([]);
+  });
+
+  it('lists every problem with its path, the value and what is valid', () => {
+    const bad = modelConfig({
+      days: 0,
+      policy: 'teleport' as never,
+      demand: { codShareUrban: 1.5 },
+      disruptions: { diwali: { type: 'festive', from: '2024-10-30', to: '2024-10-01', saleDays: ['2024-13-01'] } },
+    });
+    const issues = validateModelConfig(bad);
+    expect(issues.map((i) => i.path)).toEqual([
+      'days', 'demand.codShareUrban', 'policy', 'disruptions.diwali.to', 'disruptions.diwali.saleDays[0]',
+    ]);
+    expect(issues[0]!.message).toBe('must be an integer in [1, 366], given 0');
+  });
+});
