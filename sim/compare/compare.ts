@@ -1,0 +1,131 @@
+import { adjustPValues } from './adjust-p-values.ts';
+import { CompareInputError } from './compare-input-error.ts';
+import { resolveTolerance } from './default-tolerance.ts';
+import { metricDirection } from './metric-direction.ts';
+import { pairedTTest, summarizeSample, welchTTest, type TTestResult } from './t-test.ts';
+import type { CompareOptions, CompareReport, CompareRow, Direction, ResultSet, TestKind, Verdict } from './types.ts';
+
+/**
+ * True when B's replications are A's under common random numbers: same seed and the same
+ * replication indices in the same order, so replication r of each drew the same demand and
+ * customer behaviour wherever the scenarios do not differ (DESIGN.md, "Randomness").
+ */
+export function isPaired(a: ResultSet, b: ResultSet): boolean {
+  const ra = a.replications.replications;
+  const rb = b.replications.replications;
+  return String(a.manifest.seed) === String(b.manifest.seed) && ra.length === rb.length && ra.every((r, i) => r === rb[i]);
+}
+
+function describe(set: ResultSet): CompareReport['a'] {
+  const m = set.manifest;
+  return { dir: set.dir, scenarioName: m.scenarioName, scenarioHash: m.scenarioHash, seed: m.seed, replications: m.replications };
+}
+
+function directional(direction: Direction, diff: number): Verdict {
+  if (direction === 'neutral') return 'changed';
+  return (diff > 0) === (direction === 'higher') ? 'better' : 'worse';
+}
+
+/**
+ * The verdict from the corrected p-value, the difference's interval and the tolerance:
+ * significant and beyond tolerance → better/worse/changed; significant but within → same;
+ * not significant with the interval inside ±tolerance → same; otherwise → inconclusive.
+ */
+function verdictFor(direction: Direction, result: TTestResult, pAdjusted: number | null, tolerance: number, alpha: number): Verdict {
+  if (pAdjusted === null) return 'inconclusive';
+  if (pAdjusted < alpha) return Math.abs(result.diff) > tolerance ? directional(direction, result.diff) : 'same';
+  return result.ci[0] >= -tolerance && result.ci[1] <= tolerance ? 'same' : 'inconclusive';
+}
+
+function noteFor(result: TTestResult): string | undefined {
+  if (result.p === null) {
+    return result.test === 'paired'
+      ? `fewer than 2 replications with finite values on both sides (${result.n[0]}): no test`
+      : `fewer than 2 finite values (A ${result.n[0]}, B ${result.n[1]}): no test`;
+  }
+  if (result.se === 0) return result.diff === 0 ? 'identical on every replication' : 'deterministic difference (no variance)';
+  return undefined;
+}
+
+/**
+ * Compares two result sets metric by metric (B − A, so A is the baseline). Tests each metric
+ * present in both `replications.csv` files: paired t-test when the sets share seed and replication
+ * indices (common random numbers), Welch's t-test otherwise; corrects the p-values for testing
+ * many metrics at once (Holm by default, or Benjamini–Hochberg); then judges each metric against
+ * its practical tolerance (see `verdictFor`). Pure: no I/O.
+ *
+ * Throws CompareInputError (exit 2) for different scenario hashes without
+ * `allowDifferentScenarios`, or when the sets have no metric in common.
+ */
+export function compare(a: ResultSet, b: ResultSet, options: CompareOptions = {}): CompareReport {
+  const alpha = options.alpha ?? 0.05;
+  const correction = options.correction ?? 'holm';
+  if (!(alpha > 0 && alpha < 1)) throw new CompareInputError(`alpha: must be in (0, 1), given ${alpha}`);
+  if (correction !== 'holm' && correction !== 'bh') {
+    throw new CompareInputError(`correction: must be "holm" or "bh", given ${JSON.stringify(correction)}`);
+  }
+  if (a.manifest.scenarioHash !== b.manifest.scenarioHash && options.allowDifferentScenarios !== true) {
+    throw new CompareInputError(
+      `${a.dir} and ${b.dir} are results of different scenarios: "${a.manifest.scenarioName}" (hash ${a.manifest.scenarioHash}) ` +
+        `and "${b.manifest.scenarioName}" (hash ${b.manifest.scenarioHash}); a regression check compares the same scenario, ` +
+        `or pass allowDifferentScenarios (--allow-different-scenarios) to compare two what-ifs`,
+    );
+  }
+  const inB = new Set(b.replications.metrics);
+  const inA = new Set(a.replications.metrics);
+  const common = a.replications.metrics.filter((m) => inB.has(m));
+  if (common.length === 0) {
+    throw new CompareInputError(
+      `${a.dir} and ${b.dir} have no metric in common (A has ${a.replications.metrics.length}, B ${b.replications.metrics.length} in replications.csv)`,
+    );
+  }
+  const test: TestKind = isPaired(a, b) ? 'paired' : 'welch';
+  const results = common.map((metric) => {
+    const xa = a.replications.values[metric]!;
+    const xb = b.replications.values[metric]!;
+    return test === 'paired' ? pairedTTest(xa, xb, alpha) : welchTTest(xa, xb, alpha);
+  });
+  const adjusted = adjustPValues(results.map((r) => r.p), correction);
+
+  const rows: CompareRow[] = common.map((metric, i) => {
+    const result = results[i]!;
+    const sa = summarizeSample(a.replications.values[metric]!);
+    const sb = summarizeSample(b.replications.values[metric]!);
+    const direction = metricDirection(metric);
+    const tol = resolveTolerance(metric, options.tolerance);
+    const tolerance = Number.isFinite(sa.mean) ? Math.max(tol.relative * Math.abs(sa.mean), tol.absolute) : tol.absolute;
+    const pAdjusted = adjusted[i] ?? null;
+    const relDiff = result.diff === 0 ? 0 : sa.mean === 0 || !Number.isFinite(sa.mean) ? null : result.diff / Math.abs(sa.mean);
+    const note = noteFor(result);
+    return {
+      metric,
+      direction,
+      a: sa,
+      b: sb,
+      diff: result.diff,
+      diffCi: result.ci,
+      relDiff,
+      test,
+      t: result.t,
+      df: result.df,
+      p: result.p,
+      pAdjusted,
+      tolerance,
+      verdict: verdictFor(direction, result, pAdjusted, tolerance, alpha),
+      ...(note === undefined ? {} : { note }),
+    };
+  });
+  const counts: Record<Verdict, number> = { same: 0, better: 0, worse: 0, changed: 0, inconclusive: 0 };
+  for (const row of rows) counts[row.verdict] += 1;
+  return {
+    a: describe(a),
+    b: describe(b),
+    alpha,
+    correction,
+    test,
+    rows,
+    onlyInA: a.replications.metrics.filter((m) => !inB.has(m)),
+    onlyInB: b.replications.metrics.filter((m) => !inA.has(m)),
+    counts,
+  };
+}

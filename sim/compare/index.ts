@@ -1,0 +1,55 @@
+/**
+ * sim/compare: statistical comparison of two result sets, exact comparison, committed baselines
+ * and the exit codes of a CI regression step (issue 7; DESIGN.md, "Runs, results and comparison").
+ *
+ * Everything here is pure (runs in a browser) except `loadResultSet`, `updateBaseline` and
+ * `checkAgainstBaseline`, whose file access lives in `result-folder-fs.ts`. `browser.ts` is this
+ * list minus those three; a page feeds fetched text to `parseResultSet`.
+ */
+export type {
+  CompareOptions,
+  CompareReport,
+  CompareRow,
+  Correction,
+  Direction,
+  ExactResult,
+  HistogramBin,
+  RawResultFolder,
+  ReplicationTable,
+  ResultManifest,
+  ResultSet,
+  ResultSummary,
+  SampleSummary,
+  SummaryMetric,
+  TestKind,
+  Tolerance,
+  Verdict,
+} from './types.ts';
+
+// Comparing
+export { compare, isPaired } from './compare.ts';
+export { compareExact } from './compare-exact.ts';
+export { pairedTTest, welchTTest, summarizeSample, type TTestResult } from './t-test.ts';
+export { adjustPValues } from './adjust-p-values.ts';
+export { metricDirection, baseMetricName } from './metric-direction.ts';
+export { defaultTolerance, resolveTolerance } from './default-tolerance.ts';
+
+// Exit codes and errors
+export { EXIT_OK, EXIT_BAD_INPUT, EXIT_REGRESSION, exitCodeFor, exitCodeForExact, type CompareExitCode } from './exit-codes.ts';
+export { CompareInputError } from './compare-input-error.ts';
+
+// Reading result folders
+export { parseResultSet } from './parse-result-set.ts';
+export { parseReplicationsCsv } from './parse-replications-csv.ts';
+export { loadResultSet } from './load-result-set.ts';
+
+// Baselines
+export { updateBaseline, type UpdatedBaseline } from './update-baseline.ts';
+export { checkAgainstBaseline, type BaselineCheck } from './check-against-baseline.ts';
+export { baselineDirFor, DEFAULT_BASELINE_ROOT } from './baseline-dir-for.ts';
+
+// Output
+export { formatCompareTable } from './format-compare-table.ts';
+export { compareToJson } from './compare-to-json.ts';
+export { verdictSummary } from './describe-report.ts';
+export { renderCompareHtml } from './render-compare-html.ts';
