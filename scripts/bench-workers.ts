@@ -1,0 +1,101 @@
+/**
+ * Replications on worker threads: 8 replications on 1 worker and on 2, the ratio of wall times
+ * (target ≤ 0.6 on 2 free cores), and what starting a worker costs. Not a test: timings depend on
+ * the machine and on what else runs on it.
+ *
+ *   npx tsx scripts/bench-workers.ts                       the engine example scaled to ~1 s a replication
+ *                                                          (5,000 parcels a day for 28 days: the sorters cap a
+ *                                                          day's throughput, so length comes from days)
+ *   npx tsx scripts/bench-workers.ts --days 56             heavier example replications
+ *   npx tsx scripts/bench-workers.ts --india --scale 0.01  the India model (national network, defaults)
+ *   … --replications 8 --json
+ *
+ * Start-up overhead: wall time from spawning a worker to the answer of a zero-day job (tsx
+ * registration, module loading, comlink handshake), alone and with two workers starting at once.
+ */
+import { availableParallelism, loadavg } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { type RunSpec, runReplications, spawnNodeWorker, summarize, summaryJson, WorkerPool } from '../sim/run/index.ts';
+
+const arg = (name: string, fallback: number): number => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? Number(process.argv[at + 1]) : fallback;
+};
+const replications = arg('replications', 8);
+const india = process.argv.includes('--india');
+const spec: RunSpec = india
+  ? { kind: 'india', input: { network: { scale: arg('scale', 0.01) }, model: {} }, scenario: 'india-default', seed: 1, replications }
+  : { kind: 'example', input: { days: arg('days', 28), parcelsPerDay: arg('parcels', 5000) }, scenario: 'example-scaled', seed: 1, replications };
+
+async function startupMs(workers: number): Promise<number> {
+  const pool = new WorkerPool({ size: workers, spawn: () => spawnNodeWorker() });
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: workers }, (_, r) => pool.exec({ kind: 'example', input: { days: 0 }, scenario: 'empty', seed: 1, replication: r })));
+  const ms = performance.now() - t0;
+  await pool.close();
+  return ms;
+}
+
+/** Cold: the run starts and ends its own workers. Warm: on a pool whose workers already started. */
+async function timed(workers: number): Promise<{ ms: number; warmMs: number; perReplicationMs: number; summary: string }> {
+  const t0 = performance.now();
+  const run = await runReplications(spec, { workers });
+  const ms = performance.now() - t0;
+  const per = run.timing.replicationWallMs.reduce((a, b) => a + b, 0) / run.outputs.length;
+  const pool = new WorkerPool({ size: workers, spawn: () => spawnNodeWorker() });
+  await Promise.all(Array.from({ length: workers }, (_, r) => pool.exec({ kind: 'example', input: { days: 0 }, scenario: 'empty', seed: 1, replication: r })));
+  const t1 = performance.now();
+  await runReplications(spec, { pool });
+  const warmMs = performance.now() - t1;
+  await pool.close();
+  return { ms, warmMs, perReplicationMs: per, summary: summaryJson(summarize(run.outputs, run)) };
+}
+
+/**
+ * The machine's own ratio: the same CPU-bound loop twice on one thread vs on two threads at once
+ * (plain JavaScript, no pool, no tsx). On a shared machine this is what 2 workers can hope for;
+ * a pool ratio near it means the pool adds little.
+ */
+async function controlRatio(): Promise<number> {
+  const loop = 'let x = 0; for (let i = 0; i < 2e8; i++) x = (x + i) % 1000003; if (x < 0) console.log(x);';
+  const threads = async (n: number): Promise<number> => {
+    const t = performance.now();
+    await Promise.all(Array.from({ length: n }, () => new Promise((resolve) => new Worker(loop, { eval: true }).on('exit', resolve))));
+    return performance.now() - t;
+  };
+  const one = (await threads(1)) + (await threads(1));
+  return (await threads(2)) / one;
+}
+
+const control = await controlRatio();
+const start1 = await startupMs(1);
+const start2 = await startupMs(2);
+const one = await timed(1);
+const two = await timed(2);
+if (one.summary !== two.summary) throw new Error('bench-workers: 1 and 2 workers gave different summaries (a determinism bug)');
+const result = {
+  model: spec.kind === 'india' ? `india scale ${(spec.input.network as { scale: number }).scale}` : `example ${spec.input.parcelsPerDay}/day × ${spec.input.days} days`,
+  replications,
+  replicationMs: Math.round(one.perReplicationMs),
+  oneWorkerMs: Math.round(one.ms),
+  twoWorkersMs: Math.round(two.ms),
+  ratio: Math.round((two.ms / one.ms) * 1000) / 1000,
+  oneWorkerWarmMs: Math.round(one.warmMs),
+  twoWorkersWarmMs: Math.round(two.warmMs),
+  warmRatio: Math.round((two.warmMs / one.warmMs) * 1000) / 1000,
+  controlRatio: Math.round(control * 1000) / 1000,
+  startupOneWorkerMs: Math.round(start1),
+  startupTwoWorkersMs: Math.round(start2),
+};
+if (process.argv.includes('--json')) {
+  console.log(JSON.stringify(result));
+} else {
+  console.log(`${result.model}, ${replications} replications (~${result.replicationMs} ms each on a worker)`);
+  console.log(`  1 worker   ${result.oneWorkerMs} ms (workers started by the run, as the CLI does)`);
+  console.log(`  2 workers  ${result.twoWorkersMs} ms   ratio ${result.ratio} (target ≤ 0.6)`);
+  console.log(`  workers already started: 1 → ${result.oneWorkerWarmMs} ms, 2 → ${result.twoWorkersWarmMs} ms, ratio ${result.warmRatio}`);
+  console.log(`  control    two plain CPU-bound threads vs one: ratio ${result.controlRatio} (what this machine allows now)`);
+  console.log(`  start-up   ${result.startupOneWorkerMs} ms for one worker, ${result.startupTwoWorkersMs} ms for two at once`);
+  console.log(`  (machine load when done: ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${availableParallelism()} cores)`);
+  console.log('  summaries identical for 1 and 2 workers');
+}

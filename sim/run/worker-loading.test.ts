@@ -1,0 +1,19 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+const run = (command: string, args: string[]) => JSON.parse(execFileSync(command, args, { cwd: root, encoding: 'utf8', timeout: 60_000 }));
+
+describe('worker threads load TypeScript', () => {
+  it('under the tsx CLI and under plain node after register() (the bin/sim.js way), with the same answer', async () => {
+    const [viaTsx, viaRegister] = await Promise.all([
+      Promise.resolve().then(() => run(fileURLToPath(new URL('node_modules/.bin/tsx', `file://${root}`)), [fixture('run-two.ts')])),
+      Promise.resolve().then(() => run(process.execPath, [fixture('register-then-run-two.mjs')])),
+    ]);
+    expect(viaTsx.replications).toBe(2);
+    expect(viaTsx.metrics['parcels.created'].n).toBe(2);
+    expect(viaRegister).toEqual(viaTsx);
+  });
+});

@@ -1,0 +1,10 @@
+// viz/: the browser app (Vite + D3) and the pieces other code reuses: charts (page and static
+// report), the map, result loading, and the static report renderer.
+export * from './charts/index.ts';
+export * from './map/index.ts';
+export type { ViewData, DistrictRow, DailyRow, NodeRow, LoggedEvent } from './view-data.ts';
+export { viewDataFromRun, runSummaryJson } from './view-data-from-run.ts';
+export { viewDataFromFolder, type FolderFiles } from './view-data-from-folder.ts';
+export { BUILTIN_SCENARIOS, applyParams, DEFAULT_PARAMS, type BuiltinScenario, type ScenarioParams } from './builtin-scenarios.ts';
+export { networkLayers, type NetworkLayers } from './network-layers.ts';
+export { PlaybackState } from './playback-state.ts';

@@ -1,0 +1,124 @@
+import { loadIndiaData, loadIndiaShapes } from '../sim/data/index.ts';
+import { renderCharts } from './charts-panel.ts';
+import { comparePanel } from './compare-panel.ts';
+import { mapPanel } from './map-panel.ts';
+import { fetchNetworkLayers } from './network-client.ts';
+import { playbackPanel } from './playback-panel.ts';
+import { runPanel } from './run-panel.ts';
+import { escapeHtml, summaryTable } from './summary-table.ts';
+import { filesFromInput, filesFromUrl, viewDataFromFolder } from './view-data-from-folder.ts';
+import type { ViewData } from './view-data.ts';
+
+/** What tests and the console can reach: the loaded results and the map's measurements. */
+export interface VizHandle {
+  results: ViewData[];
+  lastSummaryJson: string | undefined;
+  ready: Promise<void>;
+  networkReady: Promise<void>;
+  measureZoomFps(ms?: number): Promise<{ fps: number; frames: number; seconds: number }>;
+  mapNodeCount(type: string): number;
+  seekPlayback(minute: number): void;
+  showTab(id: 'map' | 'charts' | 'compare' | 'playback'): void;
+}
+
+const status = document.querySelector<HTMLElement>('.app-status')!;
+const results: ViewData[] = [];
+let resolveNetwork: () => void = () => {};
+const handle: VizHandle = {
+  results,
+  lastSummaryJson: undefined,
+  ready: Promise.resolve(),
+  networkReady: new Promise<void>((resolve) => (resolveNetwork = resolve)),
+  measureZoomFps: () => Promise.reject(new Error('map not ready')),
+  mapNodeCount: () => 0,
+  seekPlayback: () => {},
+  showTab,
+};
+(globalThis as unknown as { viz: VizHandle }).viz = handle;
+
+function showTab(id: string): void {
+  for (const tab of document.querySelectorAll<HTMLButtonElement>('[role=tab]')) {
+    const on = tab.id === `tab-${id}`;
+    tab.setAttribute('aria-selected', String(on));
+    tab.tabIndex = on ? 0 : -1;
+    document.getElementById(tab.getAttribute('aria-controls')!)!.hidden = !on;
+  }
+}
+const tabs = [...document.querySelectorAll<HTMLButtonElement>('[role=tab]')];
+tabs.forEach((tab, i) => {
+  tab.addEventListener('click', () => showTab(tab.id.slice(4)));
+  // Arrow keys move between tabs (WAI-ARIA tabs pattern).
+  tab.addEventListener('keydown', (event) => {
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    if (step === 0) return;
+    const next = tabs[(i + step + tabs.length) % tabs.length]!;
+    showTab(next.id.slice(4));
+    next.focus();
+  });
+});
+
+async function start(): Promise<void> {
+  const [shapes, data] = await Promise.all([loadIndiaShapes(), loadIndiaData()]);
+  const districts = data.districts.map((d) => ({ name: d.name, state: d.state }));
+  const mapView = mapPanel(document.getElementById('view-map')!, shapes, districts);
+  const compareView = comparePanel(document.getElementById('view-compare')!, shapes, districts, () => results);
+  const playback = playbackPanel(document.getElementById('view-playback')!, shapes, districts);
+  handle.measureZoomFps = (ms) => mapView.map.measureZoomFps(ms);
+  handle.mapNodeCount = (type) => mapView.map.nodeCount(type);
+  handle.seekPlayback = (minute) => playback.seek(minute);
+  status.textContent = 'Building the national network for the map…';
+
+  // The national network at its defaults (20,000 kiranas); scale only changes capacities, not places.
+  void fetchNetworkLayers({ scale: 0.01 }, 1).then((layers) => {
+    mapView.setNetwork(layers);
+    status.textContent = `Map ready: ${layers.lon.length.toLocaleString('en-IN')} nodes. Run a scenario or load a result folder.`;
+    resolveNetwork();
+  });
+
+  const download = document.querySelector<HTMLAnchorElement>('.summary-download')!;
+  const addResult = (view: ViewData, summaryJson?: string): void => {
+    results.push(view);
+    const item = document.createElement('li');
+    item.innerHTML = `<button type="button">${escapeHtml(view.label)}</button>`;
+    item.querySelector('button')!.addEventListener('click', () => select(view));
+    document.querySelector('.result-list')!.append(item);
+    if (summaryJson !== undefined) {
+      handle.lastSummaryJson = summaryJson;
+      download.href = URL.createObjectURL(new Blob([summaryJson], { type: 'application/json' }));
+      download.hidden = false;
+    }
+    compareView.refresh();
+    select(view);
+  };
+  const select = (view: ViewData): void => {
+    mapView.setView(view);
+    document.querySelector('.summary-host')!.replaceChildren(summaryTable(document, view));
+    renderCharts(document.querySelector('.charts-host')!, view);
+    void playback.setView(view);
+  };
+
+  runPanel(document.getElementById('run-panel')!, { onResult: (view, summary) => addResult(view, summary) });
+  const folderInput = document.querySelector<HTMLInputElement>('input[name=folder]')!;
+  folderInput.addEventListener('change', async () => {
+    try {
+      if (folderInput.files !== null && folderInput.files.length > 0) addResult(viewDataFromFolder(folderInput.files[0]!.webkitRelativePath.split('/')[0] || 'loaded folder', await filesFromInput(folderInput.files)));
+    } catch (error) {
+      status.textContent = `Could not load the folder: ${(error as Error).message}`;
+    }
+  });
+  const loadUrl = async (url: string): Promise<void> => {
+    try {
+      addResult(viewDataFromFolder(url, await filesFromUrl(url)));
+    } catch (error) {
+      status.textContent = `Could not load ${url}: ${(error as Error).message}`;
+    }
+  };
+  document.querySelector('button[name=load-url]')!.addEventListener('click', () => void loadUrl(document.querySelector<HTMLInputElement>('input[name=url]')!.value));
+  // `?result=<url>` (repeatable): `sim viz <result-dir>` serves a folder and opens the page on it.
+  for (const url of new URLSearchParams(location.search).getAll('result')) await loadUrl(url);
+}
+
+handle.ready = start().catch((error: unknown) => {
+  status.textContent = `The page failed to start: ${error instanceof Error ? error.message : String(error)}`;
+  throw error;
+});

@@ -1,0 +1,3 @@
+export { IndiaMap, type MapColouring, type IndiaMapOptions, type DistrictInfo } from './india-map.ts';
+export { DISTRICT_METRICS, districtMetric, type DistrictMetric } from './district-metrics.ts';
+export { NODE_STYLE, NODE_DRAW_ORDER } from './node-style.ts';

@@ -1,0 +1,15 @@
+// Stands in for node:fs and node:path in the browser bundle (see vite.config.ts): sim/compare's
+// folder reader imports them, and the page never calls it. Any call fails loudly.
+const unavailable = (name: string) => () => {
+  throw new Error(`${name} is not available in the browser`);
+};
+export const existsSync = unavailable('fs.existsSync');
+export const mkdirSync = unavailable('fs.mkdirSync');
+export const readFileSync = unavailable('fs.readFileSync');
+export const renameSync = unavailable('fs.renameSync');
+export const rmSync = unavailable('fs.rmSync');
+export const statSync = unavailable('fs.statSync');
+export const writeFileSync = unavailable('fs.writeFileSync');
+export const dirname = unavailable('path.dirname');
+export const join = unavailable('path.join');
+export default {};

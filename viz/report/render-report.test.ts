@@ -1,0 +1,26 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadIndiaShapes } from '../../sim/data/index.ts';
+import { runReplication, jobFor, type RunResult, type RunSpec } from '../../sim/run/index.ts';
+import { BUILTIN_SCENARIOS } from '../builtin-scenarios.ts';
+import { viewDataFromRun } from '../view-data-from-run.ts';
+import { renderReport } from './index.ts';
+
+describe('renderReport', () => {
+  it('writes a self-contained report.html with the headline table, two captioned maps and six charts as SVG', async () => {
+    const tiny = BUILTIN_SCENARIOS.find((s) => s.name === 'tiny')!;
+    const spec: RunSpec = { kind: 'india', scenario: 'tiny', seed: 1, replications: 1, input: tiny.input };
+    const output = await runReplication(jobFor(spec, 0));
+    const run: RunResult = { kind: 'india', scenario: 'tiny', scenarioHash: output.key.scenarioHash, seed: 1, replications: 1, shard: null, outputs: [output], timing: { wallMs: 0, replicationWallMs: [0] } };
+    const html = renderReport(viewDataFromRun(run, 'tiny', tiny.input.network), { shapes: await loadIndiaShapes() });
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html).not.toMatch(/<script|<link|src="http/);
+    expect(html.match(/<svg/g)?.length).toBe(8);
+    expect(html.match(/>boundaries schematic</g)?.length).toBe(2);
+    expect(html).toContain('data-metric="leadTime.hours.mean"');
+    const dir = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(`${dir}viz-report.html`, html);
+  });
+});

@@ -1,0 +1,49 @@
+import { parseHTML } from 'linkedom';
+import type { IndiaShapes } from '../../sim/data/index.ts';
+import { renderCharts } from '../charts-panel.ts';
+import { districtMetric } from '../map/district-metrics.ts';
+import { escapeHtml, summaryTable } from '../summary-table.ts';
+import type { ViewData } from '../view-data.ts';
+import { districtMapSvg } from './district-map-svg.ts';
+
+export interface ReportOptions {
+  shapes: IndiaShapes;
+  /** Page title; default the result's label. */
+  title?: string;
+}
+
+/**
+ * `report.html` for a result: the page's headline table, district map and charts as inline SVG,
+ * rendered in Node with d3 on a linkedom document. Self-contained (no scripts, no external
+ * files), so it reads offline and can be mailed. `sim report <result-dir>` wires it: load the
+ * folder with `viewDataFromFolder` and the shapes with `loadIndiaShapes()`, then write the string.
+ */
+export function renderReport(view: ViewData, options: ReportOptions): string {
+  const title = options.title ?? `Result: ${view.label}`;
+  const { document } = parseHTML(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body></body></html>`);
+  const style = document.createElement('style');
+  style.textContent = STYLE;
+  document.head.append(style);
+  const body = document.body;
+  const h1 = document.createElement('h1');
+  h1.textContent = title;
+  body.append(h1);
+  body.append(summaryTable(document as unknown as Document, view));
+  const maps = document.createElement('section');
+  maps.className = 'maps';
+  body.append(maps);
+  for (const id of ['within48h', 'rto']) {
+    const figure = document.createElement('figure');
+    maps.append(figure);
+    districtMapSvg(figure as unknown as Element, options.shapes, view.districts, districtMetric(id), 460, 500);
+  }
+  const charts = document.createElement('section');
+  charts.className = 'charts';
+  body.append(charts);
+  renderCharts(charts as unknown as Element, view);
+  return `<!doctype html>\n${document.documentElement.outerHTML}\n`;
+}
+
+const STYLE = `body{font-family:system-ui,sans-serif;margin:1.5rem;color:#1a1a1a}
+.maps,.charts{display:flex;flex-wrap:wrap;gap:.5rem}figure{margin:0;border:1px solid #ddd}
+table{border-collapse:collapse}th,td{border:1px solid #ddd;padding:2px 6px;text-align:right}th[scope=row]{text-align:left;font-weight:normal}`;

@@ -1,0 +1,63 @@
+import { parseResultSet } from '../sim/compare/index.ts';
+import { replicationsCsv, type RunResult, summarize, summaryJson } from '../sim/run/browser.ts';
+import type { DailyRow, DistrictRow, LoggedEvent, NodeRow, ViewData } from './view-data.ts';
+
+/** The tables a replication of the India model returns (`ReplicationResult` minus metrics). */
+interface IndiaTables {
+  daily?: { created: number[]; delivered: number[]; returned: number[]; backlog: number[] };
+  byDistrict?: { district: number[]; state: string[]; created: number[]; delivered: number[]; returned: number[]; leadTimeHoursMean: number[]; within48hShare: number[] };
+  byNode?: { type: string[]; nodes: number[]; capacityPerDay: number[]; handledPerDay: number[]; utilisation: number[] };
+  leadTimeHistogram?: { edges: number[]; counts: number[] };
+  eventLog?: LoggedEvent[];
+}
+
+/** `summary.json` text for a run, exactly as the CLI writes it (sim/run's `summarize` + `summaryJson`). */
+export function runSummaryJson(run: RunResult): string {
+  return summaryJson(summarize(run.outputs, { scenario: run.scenario, scenarioHash: run.scenarioHash, seed: run.seed }));
+}
+
+/** A run made in the page, as the views' ViewData; `network` is the run's network options (for playback). */
+export function viewDataFromRun(run: RunResult, label: string, network: Record<string, unknown>): ViewData {
+  const manifest = { scenarioName: run.scenario, scenarioHash: run.scenarioHash, seed: run.seed, replications: run.replications };
+  const set = parseResultSet({
+    dir: label,
+    manifestJson: JSON.stringify(manifest),
+    summaryJson: runSummaryJson(run),
+    replicationsCsv: replicationsCsv(run.outputs),
+  });
+  const tables = run.outputs.map((o) => o.tables as IndiaTables);
+  const n = Math.max(1, tables.length);
+  const mean = (pick: (t: IndiaTables) => number[] | undefined, i: number): number => tables.reduce((s, t) => s + (pick(t)?.[i] ?? 0), 0) / n;
+
+  const first = tables[0] ?? {};
+  const districts: DistrictRow[] = (first.byDistrict?.district ?? []).map((district, i) => ({
+    district,
+    state: first.byDistrict!.state[i] ?? '',
+    created: mean((t) => t.byDistrict?.created, i),
+    delivered: mean((t) => t.byDistrict?.delivered, i),
+    returned: mean((t) => t.byDistrict?.returned, i),
+    leadTimeHoursMean: mean((t) => t.byDistrict?.leadTimeHoursMean, i),
+    within48hShare: mean((t) => t.byDistrict?.within48hShare, i),
+  }));
+  const daily: DailyRow[] = (first.daily?.created ?? []).map((_, day) => ({
+    day: day + 1,
+    created: mean((t) => t.daily?.created, day),
+    delivered: mean((t) => t.daily?.delivered, day),
+    returned: mean((t) => t.daily?.returned, day),
+    backlog: mean((t) => t.daily?.backlog, day),
+  }));
+  const nodes: NodeRow[] = (first.byNode?.type ?? []).map((type, i) => ({
+    type,
+    nodes: first.byNode!.nodes[i] ?? 0,
+    capacityPerDay: mean((t) => t.byNode?.capacityPerDay, i),
+    handledPerDay: mean((t) => t.byNode?.handledPerDay, i),
+    utilisation: mean((t) => t.byNode?.utilisation, i),
+  }));
+  const histogram = (first.leadTimeHistogram?.counts ?? []).map((_, i) => ({
+    hour: first.leadTimeHistogram!.edges[i] ?? i,
+    count: tables.reduce((s, t) => s + (t.leadTimeHistogram?.counts[i] ?? 0), 0),
+  }));
+  const view: ViewData = { label, set, districts, daily, nodes, histogram };
+  if (first.eventLog !== undefined && first.eventLog.length > 0) view.playback = { events: first.eventLog, network, seed: run.seed };
+  return view;
+}

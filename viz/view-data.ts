@@ -1,0 +1,66 @@
+import type { ResultSet } from '../sim/compare/types.ts';
+
+/** One district's outcome, averaged over replications. `district` indexes the dataset (and the shapes). */
+export interface DistrictRow {
+  district: number;
+  state: string;
+  created: number;
+  delivered: number;
+  returned: number;
+  leadTimeHoursMean: number;
+  within48hShare: number;
+}
+
+export interface DailyRow {
+  day: number;
+  created: number;
+  delivered: number;
+  returned: number;
+  backlog: number;
+}
+
+export interface NodeRow {
+  type: string;
+  nodes: number;
+  capacityPerDay: number;
+  handledPerDay: number;
+  utilisation: number;
+}
+
+/** A sampled parcel event, as the model logs it (kept loose: the page only reads a few fields). */
+export interface LoggedEvent {
+  type: string;
+  t: number;
+  parcel: number;
+  node?: number;
+  from?: number;
+  to?: number;
+  district?: number;
+}
+
+/**
+ * What every view draws: one result (a run in the page or a result folder), in one shape. The
+ * tables are means over replications; `set` is the sim/compare view of the same result, so two
+ * ViewData compare with `compare(a.set, b.set)`.
+ */
+export interface ViewData {
+  label: string;
+  set: ResultSet;
+  districts: DistrictRow[];
+  daily: DailyRow[];
+  nodes: NodeRow[];
+  /** Lead time to delivery, 1-hour bins, summed over replications. */
+  histogram: { hour: number; count: number }[];
+  /** Sampled events of replication 0 and the network they refer to, when the run logged them. */
+  playback?: { events: LoggedEvent[]; network: Record<string, unknown>; seed: number | string };
+}
+
+/** A metric's per-replication values, from `replications.csv`. */
+export function replicationValues(view: ViewData, metric: string): number[] {
+  return [...(view.set.replications.values[metric] ?? [])];
+}
+
+/** A metric's mean from `summary.json`; NaN when absent. */
+export function metricMean(view: ViewData, metric: string): number {
+  return view.set.summary.metrics[metric]?.mean ?? Number.NaN;
+}
