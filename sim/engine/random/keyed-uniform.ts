@@ -1,7 +1,5 @@
 import { describeValue, isIndex } from './check.ts';
-import { entitySeed, splitmixAt } from './splitmix64.ts';
-
-const seed = new Int32Array(2);
+import { keyedDraw } from './splitmix64.ts';
 
 /**
  * Draw k of entity e in the keyed stream `key`: a uniform in [0, 1) that depends on (key, e, k)
@@ -30,6 +28,5 @@ export function keyedUniform(key: number, entity: number, k: number): number {
   if (!(isIndex(k) && k < Number.MAX_SAFE_INTEGER)) {
     throw new RangeError(`keyedUniform: k must be an integer in [0, 2^53 - 1), given ${describeValue(k)}`);
   }
-  entitySeed(key, entity, seed);
-  return splitmixAt(seed[0]!, seed[1]!, k + 1);
+  return keyedDraw(key, entity, k + 1);
 }
