@@ -8,4 +8,4 @@ export {
 export { validateModelConfig, ModelConfigError, type ConfigIssue } from './validate-model-config.ts';
 export type { ReplicationResult, OperatorBalance } from './replication-result.ts';
 export { EventLog, type ParcelEvent, type ParcelEventType, type ParcelEventListener } from './parcel-event.ts';
-export { COST_COMPONENTS } from './slice-stats.ts';
+export { COST_COMPONENTS } from './slice-table.ts';

@@ -1,17 +1,21 @@
 import { dayIndex, minuteOfDay, ScheduledDepartures, SimCalendar, Simulation } from '../engine/index.ts';
-import { type Distribution, KeyedCursor, keyedStreamKey, lognormalFromMean, createStream, type Uniform } from '../engine/random/index.ts';
+import { type Distribution, KeyedCursor, keyedStreamKey, ln, lognormalFromMean, createStream, type Uniform } from '../engine/random/index.ts';
 import { Histogram } from '../engine/stats/index.ts';
-import { NODE_TYPES, type Network, type NodeType, nearestNode } from '../network/index.ts';
+import { GridIndex, NODE_TYPES, type Network, type NodeType, nearestNode } from '../network/index.ts';
 import { Demand } from './demand.ts';
 import { type DisruptionPlan, inWindows, planDisruptions } from './disruption-plan.ts';
 import type { ModelConfig } from './model-config.ts';
 import { EventLog } from './parcel-event.ts';
 import {
-  DELIVERED, FLAG_COD, FLAG_EXPORT, FLAG_RURAL, FLAG_SAMPLED, IN_FLIGHT, LOST, OP_AMAZON, OP_INDIA_POST, OP_KIRANA,
+  DELIVERED, FLAG_COD, FLAG_EXPORT, FLAG_RURAL, FLAG_SAMPLED, IN_FLIGHT, LOST, NEVER_LOST, OP_AMAZON, OP_INDIA_POST, OP_KIRANA,
   OPERATORS, ParcelStore, RETURNED, RETURNING,
 } from './parcel-store.ts';
 import { RoutePlanner } from './route-planner.ts';
-import { C_FAILED, C_LAST_MILE, C_LINEHAUL, C_PARTNER, C_RETURNS, C_SORTING, SliceStats } from './slice-stats.ts';
+import {
+  C_FAILED, C_LAST_MILE, C_LINEHAUL, C_PARTNER, C_RETURNS, C_SORTING, F_ATTEMPTS_OF_DELIVERED, F_COLLECTED, F_COST, F_CREATED,
+  F_CREATED_COD, F_CREATED_PREPAID, F_DELIVERED, F_DELIVERED_COD, F_FIRST_ATTEMPTS, F_FIRST_SUCCESSES, F_IN_FLIGHT, F_LEAD_SUM,
+  F_LOST, F_RETURNED, F_RTO_COD, F_RTO_PREPAID, F_WITHIN_24, F_WITHIN_48, F_WITHIN_72, FIELDS, SliceTable,
+} from './slice-table.ts';
 
 interface Batch {
   lane: number;
@@ -19,6 +23,7 @@ interface Batch {
 }
 
 const MODES = ['road', 'rail', 'air'] as const;
+const KIRANA_TYPE = NODE_TYPES.indexOf('kirana');
 
 /**
  * One replication's state and its long-lived handlers: orders → pick/pack → linehaul legs on
@@ -37,7 +42,7 @@ export class ParcelModel {
   readonly log: EventLog | null;
 
   // Slices: 0 all, 1..3 operators, 4 urban, 5 rural, 6.. states.
-  readonly slices: SliceStats[];
+  readonly slices: SliceTable;
   readonly states: string[];
   readonly stateOfDistrict: Int32Array;
   readonly districtStats: { created: Float64Array; delivered: Float64Array; returned: Float64Array; leadSum: Float64Array; within48: Float64Array };
@@ -57,7 +62,25 @@ export class ParcelModel {
   private readonly nodeType: NodeType[];
   private readonly typeIndex: Int32Array;
   private readonly u: Uniform;
-  private readonly cur: Record<string, KeyedCursor>;
+  /** A parcel's order draws, in a fixed sequence (see onOrder): one seek a parcel, one mix a draw. */
+  private readonly orderDraws: KeyedCursor;
+  /** Draws at the parcel's attempts: k = ATTEMPT_DRAWS × (attempt − 1) + purpose. */
+  private readonly attemptDraws: KeyedCursor;
+  private readonly attemptTimeDraws: KeyedCursor;
+  /** ln(1 − lossPerLeg), for the geometric draw of the leg a parcel is lost on. */
+  private readonly lnKeep: number;
+  /** Per lane (lazily): destination sorts (1), handling minutes at arrival, linehaul INR per parcel, mode index. */
+  private readonly laneSorts: number[] = [];
+  private readonly laneHandling: number[] = [];
+  private readonly laneInr: number[] = [];
+  private readonly laneMode: number[] = [];
+  private readonly capacityVaries: boolean;
+  /** Kirana pools (kirana policy): per PIN position, the stores that serve it, back to back. */
+  private readonly poolStart: Int32Array;
+  private readonly poolLength: Int32Array;
+  private readonly pool: Int32Array;
+  /** Per PIN position, the last day its pool was found full (-1 never). */
+  private readonly poolFullDay: Int32Array;
   private readonly departures: (ScheduledDepartures<number> | undefined)[] = [];
   private readonly packs: (ScheduledDepartures<number> | undefined)[] = [];
   readonly openedDepartures: number[] = [];
@@ -92,17 +115,18 @@ export class ParcelModel {
     this.log = config.eventLog.enabled ? new EventLog(config.eventLog.maxEvents) : null;
     this.u = createStream(seed, replication, 'demand/arrivals');
     const cursor = (name: string): KeyedCursor => new KeyedCursor(keyedStreamKey(seed, replication, name));
-    this.cur = Object.fromEntries(
-      ['district', 'area', 'cod', 'pin', 'fc', 'policy', 'seller', 'export', 'sample', 'refusal', 'attempt', 'attemptTime', 'collect', 'loss'].map(
-        (n) => [n, cursor(`parcel/${n}`)],
-      ),
-    );
+    this.orderDraws = cursor('parcel/order');
+    this.attemptDraws = cursor('parcel/attempt');
+    this.attemptTimeDraws = cursor('parcel/attemptTime');
     this.travelCursor = cursor('lane/travel');
+    const loss = config.operations.lossPerLeg;
+    this.lnKeep = loss > 0 ? ln(1 - loss) : 0;
+    this.capacityVaries = this.plan.capacityFactor.some((f) => f !== 1);
 
     const c = network.catchments;
     this.states = [...new Set(c.district.map((d, i) => this.stateOfPosition(i, d)))];
     this.stateOfDistrict = Int32Array.from(c.district.map((d, i) => this.states.indexOf(this.stateOfPosition(i, d))));
-    this.slices = Array.from({ length: 6 + this.states.length }, () => new SliceStats());
+    this.slices = new SliceTable(6 + this.states.length);
     const nd = c.district.length;
     this.districtStats = {
       created: new Float64Array(nd), delivered: new Float64Array(nd), returned: new Float64Array(nd),
@@ -139,6 +163,35 @@ export class ParcelModel {
     // Export parcels (B2B) go to the national sorting hub nearest Mumbai (assumed export gateway).
     this.exportHub = nearestNode(network, 'national-sorting-hub', 72.88, 19.08)?.id ?? -1;
     this.refusal = [config.customer.prepaidRefusalByDelay, config.customer.codRefusalByDelay];
+
+    // Kirana pools: a covered PIN's parcels may go to any store within the radius of the store
+    // nearest the PIN (DOMAIN.md: stores deliver within 2–4 km), nearest first, so a town's
+    // stores share its load and each store that takes parcels fills up to its 20–40 a day.
+    const np = config.policy === 'kirana' ? c.pin.length : 0;
+    this.poolStart = new Int32Array(np);
+    this.poolLength = new Int32Array(np);
+    this.poolFullDay = new Int32Array(np).fill(-1);
+    const members: number[] = [];
+    if (np > 0) {
+      const kiranas = nodes.filter((n) => n.type === 'kirana');
+      const index = new GridIndex(kiranas.map((n) => n.lon), kiranas.map((n) => n.lat), kiranas.map((n) => n.id));
+      for (let k = 0; k < np; k++) {
+        const anchor = c.pinKirana[k]!;
+        this.poolStart[k] = members.length;
+        if (anchor < 0) continue;
+        const a = nodes[anchor]!;
+        // Nearest first by squared degree offsets (an ordering only; ties by id).
+        const d2 = (id: number): number => {
+          const dx = nodes[id]!.lon - a.lon;
+          const dy = nodes[id]!.lat - a.lat;
+          return dx * dx + dy * dy;
+        };
+        const near = index.within(a.lon, a.lat, a.radiusKm).sort((x, y) => d2(x) - d2(y) || x - y);
+        for (const id of near) members.push(id);
+        this.poolLength[k] = near.length;
+      }
+    }
+    this.pool = Int32Array.from(members);
   }
 
   private stateOfPosition(i: number, d: number): string {
@@ -159,21 +212,34 @@ export class ParcelModel {
     if (t < this.horizon) this.sim.scheduleAt(t, this.onOrder);
   }
 
+  /**
+   * An order. Its draws come from one keyed cursor in a fixed sequence, every draw taken whether
+   * used or not, so a parcel's draws are the same under every policy (common random numbers:
+   * DESIGN.md, randomness) and each costs one mix, not a re-seeded stream.
+   */
   private readonly onOrder = (): void => {
     const now = this.sim.now;
     const p = this.parcels;
     const id = p.add();
     const c = this.network.catchments;
     const cfg = this.config;
-    const draw = (name: string): number => this.cur[name]!.seek(id).next();
-    const district = this.demand.district(draw('district'));
-    const rural = draw('area') < this.demand.ruralShare[district]!;
-    const cod = draw('cod') < (rural ? cfg.demand.codShareRural : cfg.demand.codShareUrban);
+    const next = this.orderDraws.seek(id).next;
+    const uDistrict = next();
+    const uArea = next();
+    const uCod = next();
+    const uPin = next();
+    const uFc = next();
+    const uPolicy = next();
+    const uSeller = next();
+    const uExport = next();
+    const uSample = next();
+    const uLoss = next();
+    const district = this.demand.district(uDistrict);
+    const rural = uArea < this.demand.ruralShare[district]!;
+    const cod = uCod < (rural ? cfg.demand.codShareRural : cfg.demand.codShareUrban);
     const pins = rural || this.demand.directPins[district]!.length === 0 ? this.demand.pins[district]! : this.demand.directPins[district]!;
-    const k = pins.length > 0 ? pins[Math.floor(draw('pin') * pins.length)]! : -1;
-    const uFc = draw('fc');
+    const k = pins.length > 0 ? pins[Math.floor(uPin * pins.length)]! : -1;
     let origin = uFc < cfg.demand.farFcShare ? this.fcs[Math.floor((uFc / cfg.demand.farFcShare) * this.fcs.length)]! : this.districtFc[district]!;
-    const uPolicy = draw('policy');
 
     // Last mile by policy (DESIGN.md: operators and policies).
     const station = k >= 0 ? c.pinStation[k]! : c.districtStation[district]!;
@@ -187,9 +253,11 @@ export class ParcelModel {
     if (policy === 'india-post-rural' && rural) {
       op = OP_INDIA_POST;
       lastMile = postal;
-    } else if (policy === 'kirana' && op === OP_AMAZON && k >= 0 && c.pinKirana[k]! >= 0 && uPolicy < cfg.policies.kirana.share) {
-      const ki = c.pinKirana[k]!;
-      if (this.bookKirana(ki, now)) {
+    } else if (policy === 'kirana' && k >= 0 && this.poolLength[k]! > 0 && uPolicy < cfg.policies.kirana.share) {
+      // Any parcel of a covered PIN, Amazon's or India Post's: kiranas extend reach in towns
+      // (DOMAIN.md, I Have Space: delivery and pickup points in ~350–420 towns).
+      const ki = this.bookKirana(k, now);
+      if (ki >= 0) {
         op = OP_KIRANA;
         lastMile = ki;
       }
@@ -203,20 +271,20 @@ export class ParcelModel {
         lastMile = postal;
       }
     } else if (policy === 'b2b' && uPolicy < cfg.policies.b2b.share) {
-      const from = this.demand.district(draw('seller'));
+      const from = this.demand.district(uSeller);
       const sellers = this.districtSellers[from]!;
       if (sellers.length > 0) {
         origin = sellers[Math.floor(((uPolicy / cfg.policies.b2b.share) * sellers.length)) % sellers.length]!;
         op = OP_INDIA_POST;
         lastMile = postal;
-        if (this.exportHub >= 0 && draw('export') < cfg.policies.b2b.exportShare) {
+        if (this.exportHub >= 0 && uExport < cfg.policies.b2b.exportShare) {
           lastMile = this.exportHub;
           flags |= FLAG_EXPORT;
         }
       }
     }
     if (lastMile < 0) throw new Error(`runModel: no last-mile node for district ${c.district[district]} (station ${station}, post office ${po})`);
-    if (this.log !== null && draw('sample') < cfg.eventLog.sampleShare) flags |= FLAG_SAMPLED;
+    if (this.log !== null && uSample < cfg.eventLog.sampleShare) flags |= FLAG_SAMPLED;
 
     p.created[id] = now;
     p.district[id] = district;
@@ -224,50 +292,62 @@ export class ParcelModel {
     p.route[id] = this.routes.routeId(origin, lastMile);
     p.operator[id] = op;
     p.flags[id] = flags;
+    // The leg whose arrival loses the parcel: geometric with the per-leg loss (one draw, not one a leg).
+    const lossLeg = this.lnKeep < 0 ? Math.floor(ln(1 - uLoss) / this.lnKeep) : NEVER_LOST;
+    p.lossLeg[id] = lossLeg < NEVER_LOST ? lossLeg : NEVER_LOST;
     this.createdToday++;
     this.districtStats.created[district]!++;
-    this.forSlices(id, (s) => {
-      s.created++;
-      if (cod) s.createdCod++;
-      else s.createdPrepaid++;
-    });
+    this.bump(id, F_CREATED, 1);
+    this.bump(id, cod ? F_CREATED_COD : F_CREATED_PREPAID, 1);
     if (flags & FLAG_SAMPLED) {
       this.log!.record({ type: 'created', t: now, parcel: id, district: c.district[district]!, cod, rural, operator: OPERATORS[op]!, origin, lastMile });
     }
-    const originType = this.nodeType[origin]!;
-    if (originType === 'seller') this.enterLeg(id);
+    if (this.nodeType[origin] === 'seller') this.enterLeg(id);
     else this.packDepartures(origin).add(id);
     this.scheduleNextOrder();
   };
 
-  /** A kirana takes a parcel while its daily capacity lasts (DOMAIN.md: 20–40 parcels a day); fractions carry over. */
-  private bookKirana(ki: number, now: number): boolean {
+  /**
+   * The first store of PIN k's pool (nearest first) with capacity left today; -1 when all are full. A store takes parcels while its daily credit (20–40
+   * parcels a day, DOMAIN.md: kirana stores, reach and load) is positive; a parcel costs one
+   * credit, so a fractional capacity (small scale) is honoured on average, and unused capacity
+   * does not pile up beyond a day.
+   */
+  private bookKirana(k: number, now: number): number {
     const day = dayIndex(now);
-    const cap = this.network.nodes[ki]!.capacityPerDay * this.plan.nodeCapacity[ki]! * this.plan.capacityFactor[Math.min(day, this.plan.capacityFactor.length - 1)]!;
-    if (this.kiranaDay[ki] !== day) {
-      const elapsed = this.kiranaDay[ki]! < 0 ? 1 : day - this.kiranaDay[ki]!;
-      this.kiranaCredit[ki] = Math.min(this.kiranaCredit[ki]! + cap * elapsed, cap + 1);
-      this.kiranaDay[ki] = day;
+    if (this.poolFullDay[k] === day) return -1;
+    const start = this.poolStart[k]!;
+    const n = this.poolLength[k]!;
+    const factor = this.plan.capacityFactor[Math.min(day, this.plan.capacityFactor.length - 1)]!;
+    for (let j = 0; j < n; j++) {
+      const ki = this.pool[start + j]!;
+      const cap = this.network.nodes[ki]!.capacityPerDay * this.plan.nodeCapacity[ki]! * factor;
+      if (this.kiranaDay[ki] !== day) {
+        const elapsed = this.kiranaDay[ki]! < 0 ? 1 : day - this.kiranaDay[ki]!;
+        this.kiranaCredit[ki] = Math.min(this.kiranaCredit[ki]! + cap * elapsed, cap);
+        this.kiranaDay[ki] = day;
+      }
+      if (this.kiranaCredit[ki]! > 0) {
+        this.kiranaCredit[ki]! -= 1;
+        return ki;
+      }
     }
-    if (this.kiranaCredit[ki]! < 1) return false;
-    this.kiranaCredit[ki]! -= 1;
-    return true;
+    this.poolFullDay[k] = day;
+    return -1;
   }
 
-  private forSlices(id: number, f: (s: SliceStats) => void): void {
+  /** Adds x to field f of the parcel's four slices: all, its operator, its area, its state. */
+  private bump(id: number, f: number, x: number): void {
+    const v = this.slices.values;
     const p = this.parcels;
-    f(this.slices[0]!);
-    f(this.slices[1 + p.operator[id]!]!);
-    f(this.slices[(p.flags[id]! & FLAG_RURAL) !== 0 ? 5 : 4]!);
-    f(this.slices[6 + this.stateOfDistrict[p.district[id]!]!]!);
+    v[f]! += x;
+    v[(1 + p.operator[id]!) * FIELDS + f]! += x;
+    v[((p.flags[id]! & FLAG_RURAL) !== 0 ? 5 : 4) * FIELDS + f]! += x;
+    v[(6 + this.stateOfDistrict[p.district[id]!]!) * FIELDS + f]! += x;
   }
 
   private addCost(id: number, component: number, inr: number): void {
-    const p = this.parcels;
-    this.slices[0]!.cost[component]! += inr;
-    this.slices[1 + p.operator[id]!]!.cost[component]! += inr;
-    this.slices[(p.flags[id]! & FLAG_RURAL) !== 0 ? 5 : 4]!.cost[component]! += inr;
-    this.slices[6 + this.stateOfDistrict[p.district[id]!]!]!.cost[component]! += inr;
+    this.bump(id, F_COST + component, inr);
   }
 
   // ——— Pick/pack ———
@@ -286,10 +366,12 @@ export class ParcelModel {
 
   private onPacked(node: number, items: number[]): void {
     this.handled[node]! += items.length;
+    const inr = this.config.costs.packPerParcel;
+    const flags = this.parcels.flags;
     for (let i = 0; i < items.length; i++) {
       const id = items[i]!;
-      this.addCost(id, C_SORTING, this.config.costs.packPerParcel);
-      if (this.parcels.flags[id]! & FLAG_SAMPLED) this.log!.record({ type: 'packed', t: this.sim.now, parcel: id, node });
+      this.addCost(id, C_SORTING, inr);
+      if (flags[id]! & FLAG_SAMPLED) this.log!.record({ type: 'packed', t: this.sim.now, parcel: id, node });
     }
     this.sim.scheduleAt(this.sim.now + this.config.operations.packMinutes, this.onPackedReady, items);
   }
@@ -301,7 +383,8 @@ export class ParcelModel {
   /**
    * Departures whose capacity follows the festive capacity factor: each item's size is
    * 1 / factor, so a departure of capacity c carries c × factor items. Capacities below one
-   * parcel (tiny scale) carry one, so nothing is stuck for ever.
+   * parcel (tiny scale) carry one, so nothing is stuck for ever. Without a festive factor every
+   * item has size 1 and no size function is called at all.
    */
   private makeDepartures(name: string, times: number[], capacity: number, onDepart: (items: number[], time: number) => void, closures: [number, number][] | undefined): ScheduledDepartures<number> {
     const plan = this.plan;
@@ -311,7 +394,7 @@ export class ParcelModel {
       name,
       times,
       capacity: Number.isFinite(capacity) ? Math.max(1, capacity) : Infinity,
-      size: () => 1 / plan.capacityFactor[Math.min(dayIndex(sim.now), last)]!,
+      size: this.capacityVaries ? () => 1 / plan.capacityFactor[Math.min(dayIndex(sim.now), last)]! : undefined,
       onDepart,
     });
     if (closures) for (const [from, to] of closures) d.close(from, to);
@@ -332,6 +415,12 @@ export class ParcelModel {
     this.departures[lane] = d;
     this.openedDepartures.push(lane);
     this.travel[lane] = lognormalFromMean(Math.max(l.minutes, 1), Math.max(l.minutes, 1) * l.cv);
+    const ops = this.config.operations;
+    const sorts = RoutePlanner.sorts(this.network.nodes[l.to]!.type);
+    this.laneSorts[lane] = sorts ? 1 : 0;
+    this.laneHandling[lane] = (sorts ? ops.sortMinutes : 30) + (l.handoff ? ops.handoffMinutes : 0);
+    this.laneInr[lane] = l.km * l.costPerParcelKm;
+    this.laneMode[lane] = MODES.indexOf(l.mode);
     return d;
   }
 
@@ -355,16 +444,16 @@ export class ParcelModel {
       if (time >= s.from && time < s.to && s.states.has(this.network.nodes[l.from]!.state)) minutes *= s.factor;
     }
     const to = this.network.nodes[l.to]!;
-    const ops = this.config.operations;
-    const handling = (RoutePlanner.sorts(to.type) ? ops.sortMinutes : 30) + (l.handoff ? ops.handoffMinutes : 0);
-    const linehaulInr = l.km * l.costPerParcelKm;
-    const mode = MODES.indexOf(l.mode);
+    const handling = this.laneHandling[lane]!;
+    const linehaulInr = this.laneInr[lane]!;
+    const handoffInr = l.handoff ? this.config.costs.handoff : 0;
+    this.km[this.laneMode[lane]!]! += l.km * items.length;
+    const flags = this.parcels.flags;
     for (let i = 0; i < items.length; i++) {
       const id = items[i]!;
       this.addCost(id, C_LINEHAUL, linehaulInr);
-      if (l.handoff && this.config.costs.handoff > 0) this.addCost(id, C_PARTNER, this.config.costs.handoff);
-      this.km[mode]! += l.km;
-      if (this.parcels.flags[id]! & FLAG_SAMPLED) {
+      if (handoffInr > 0) this.addCost(id, C_PARTNER, handoffInr);
+      if (flags[id]! & FLAG_SAMPLED) {
         this.log!.record({ type: 'departed', t: time, parcel: id, lane, from: l.from, to: l.to });
         if (l.handoff) {
           const f = this.network.nodes[l.from]!;
@@ -379,19 +468,19 @@ export class ParcelModel {
   private readonly onArrive = (batch: Batch): void => {
     const p = this.parcels;
     const l = this.routes.lanes[batch.lane]!;
-    const sorts = RoutePlanner.sorts(this.nodeType[l.to]!);
-    const loss = this.config.operations.lossPerLeg;
+    const sorts = this.laneSorts[batch.lane] === 1;
     const items = batch.items;
+    const sortInr = this.config.costs.sortPerParcel;
     if (sorts) this.handled[l.to]! += items.length;
     for (let i = 0; i < items.length; i++) {
       const id = items[i]!;
       const leg = p.leg[id]!;
-      if (loss > 0 && this.cur.loss!.seek(id, leg).next() < loss) {
+      if (leg === p.lossLeg[id]) {
         this.lose(id, batch.lane);
         continue;
       }
       p.leg[id] = leg + 1;
-      if (sorts) this.addCost(id, C_SORTING, this.config.costs.sortPerParcel);
+      if (sorts) this.addCost(id, C_SORTING, sortInr);
       if (p.flags[id]! & FLAG_SAMPLED) this.log!.record({ type: 'arrived', t: this.sim.now, parcel: id, node: l.to });
       this.enterLeg(id);
     }
@@ -400,7 +489,7 @@ export class ParcelModel {
   private lose(id: number, lane: number): void {
     this.parcels.status[id] = LOST;
     this.terminal++;
-    this.forSlices(id, (s) => s.lost++);
+    this.bump(id, F_LOST, 1);
     if (this.parcels.flags[id]! & FLAG_SAMPLED) this.log!.record({ type: 'lost', t: this.sim.now, parcel: id, lane });
   }
 
@@ -456,9 +545,14 @@ export class ParcelModel {
     }
     const day = dayIndex(now);
     const factor = this.plan.capacityFactor[Math.min(day, this.plan.capacityFactor.length - 1)]!;
-    const budget = this.network.nodes[node]!.capacityPerDay * this.plan.nodeCapacity[node]! * factor + this.carry[node]!;
-    const n = Math.floor(budget);
+    // A kirana's load is already held to its capacity when parcels are booked to it (bookKirana);
+    // limiting its wave again would make a store of fractional capacity (small scale) sit on
+    // parcels for days, a sampling artefact. It hands out all it holds.
+    const budget = this.typeIndex[node] === KIRANA_TYPE
+      ? Infinity
+      : this.network.nodes[node]!.capacityPerDay * this.plan.nodeCapacity[node]! * factor + this.carry[node]!;
     let head = this.queueHead[node]!;
+    const n = budget === Infinity ? q.length - head : Math.floor(budget);
     const take = Math.min(n, q.length - head);
     this.carry[node] = take === n ? Math.min(budget - n, 1) : 0;
     const spread = this.config.operations.deliverySpreadMinutes;
@@ -467,7 +561,7 @@ export class ParcelModel {
       const id = q[head++]!;
       const a = p.attempts[id]! + 1;
       p.attempts[id] = a;
-      this.sim.scheduleAt(now + spread * this.cur.attemptTime!.seek(id, a).next(), this.onAttempt, id);
+      this.sim.scheduleAt(now + spread * this.attemptTimeDraws.seek(id, a).next(), this.onAttempt, id);
     }
     this.queued[this.typeIndex[node]!]! -= take;
     if (head === q.length) {
@@ -501,22 +595,25 @@ export class ParcelModel {
       this.kiranaPayouts += payout;
       this.addCost(id, C_PARTNER, payout);
     }
+    // The attempt's three draws (refusal, availability, collection), always all taken.
+    const next = this.attemptDraws.seek(id, 3 * (a - 1)).next;
+    const uRefuse = next();
+    const uHome = next();
+    const uCollect = next();
     let refused = false;
     if (a === 1) {
       // Refusal at the door (RTO) grows with the wait (DOMAIN.md: RTO 22 % at 1–2 days, 27 % at 3–5, 35 % beyond).
       const days = (now - p.created[id]!) / 1440;
       const table = this.refusal[cod ? 1 : 0]!;
       const pRefuse = table[days <= 2 ? 0 : days <= 5 ? 1 : 2]!;
-      refused = this.cur.refusal!.seek(id).next() < pRefuse;
+      refused = uRefuse < pRefuse;
     }
     const c = cfg.customer;
     const base = op === OP_KIRANA ? c.availabilityKirana : op === OP_INDIA_POST ? (cfg.policies.indiaPost.tracking ? c.availabilityIndiaPostTracked : c.availabilityIndiaPost) : c.availabilityAmazon;
-    const success = !refused && this.cur.attempt!.seek(id, a).next() < base * (rural ? c.ruralFactor : 1);
+    const success = !refused && uHome < base * (rural ? c.ruralFactor : 1);
     if (a === 1) {
-      this.forSlices(id, (s) => {
-        s.firstAttempts++;
-        if (success) s.firstAttemptSuccesses++;
-      });
+      this.bump(id, F_FIRST_ATTEMPTS, 1);
+      if (success) this.bump(id, F_FIRST_SUCCESSES, 1);
     }
     if (flags & FLAG_SAMPLED) this.log!.record({ type: 'attempt', t: now, parcel: id, node, attempt: a, success, refused });
     if (success) {
@@ -526,7 +623,7 @@ export class ParcelModel {
     if (op === OP_AMAZON) this.addCost(id, C_FAILED, cfg.costs.failedAttempt);
     if (refused || a >= cfg.operations.maxAttempts) {
       this.startReturn(id);
-    } else if (op !== OP_AMAZON && this.cur.collect!.seek(id, a).next() < c.collectShare) {
+    } else if (op !== OP_AMAZON && uCollect < c.collectShare) {
       // Not home: the addressee collects from the kirana or post office instead, within the day.
       this.sim.schedule(cfg.operations.reattemptHours * 30, this.onCollect, id);
     } else {
@@ -551,10 +648,19 @@ export class ParcelModel {
     this.terminal++;
     this.deliveredToday++;
     const attempts = Math.max(1, p.attempts[id]!);
-    this.forSlices(id, (s) => {
-      s.delivery(lead, attempts, cod);
-      if (collected) s.collected++;
-    });
+    this.bump(id, F_DELIVERED, 1);
+    if (cod) this.bump(id, F_DELIVERED_COD, 1);
+    if (collected) this.bump(id, F_COLLECTED, 1);
+    this.bump(id, F_ATTEMPTS_OF_DELIVERED, attempts);
+    this.bump(id, F_LEAD_SUM, lead);
+    if (lead <= 24) this.bump(id, F_WITHIN_24, 1);
+    if (lead <= 48) this.bump(id, F_WITHIN_48, 1);
+    if (lead <= 72) this.bump(id, F_WITHIN_72, 1);
+    const q = this.slices.leadQ;
+    q[0]!.add(lead);
+    q[1 + op]!.add(lead);
+    q[rural ? 5 : 4]!.add(lead);
+    q[6 + this.stateOfDistrict[p.district[id]!]!]!.add(lead);
     this.histogram.add(lead);
     const d = p.district[id]!;
     this.districtStats.delivered[d]!++;
@@ -569,10 +675,7 @@ export class ParcelModel {
     const p = this.parcels;
     p.status[id] = RETURNING;
     const cod = (p.flags[id]! & FLAG_COD) !== 0;
-    this.forSlices(id, (s) => {
-      if (cod) s.rtoCod++;
-      else s.rtoPrepaid++;
-    });
+    this.bump(id, cod ? F_RTO_COD : F_RTO_PREPAID, 1);
     // A return costs its handling plus the linehaul back (DOMAIN.md: ₹50–150 extra).
     this.addCost(id, C_RETURNS, this.config.costs.rto + this.routes.cost[p.route[id]!]!);
     if (p.flags[id]! & FLAG_SAMPLED) this.log!.record({ type: 'rto', t: this.sim.now, parcel: id, node: p.lastMile[id]! });
@@ -585,7 +688,7 @@ export class ParcelModel {
     this.terminal++;
     this.returnedToday++;
     this.districtStats.returned[p.district[id]!]!++;
-    this.forSlices(id, (s) => s.returned++);
+    this.bump(id, F_RETURNED, 1);
     if (p.flags[id]! & FLAG_SAMPLED) this.log!.record({ type: 'returned', t: this.sim.now, parcel: id });
   };
 
@@ -614,7 +717,7 @@ export class ParcelModel {
     const p = this.parcels;
     for (let id = 0; id < p.count; id++) {
       const s = p.status[id]!;
-      if (s === IN_FLIGHT || s === RETURNING) this.forSlices(id, (x) => x.inFlight++);
+      if (s === IN_FLIGHT || s === RETURNING) this.bump(id, F_IN_FLIGHT, 1);
     }
   }
 }

@@ -5,6 +5,9 @@ export const RETURNED = 2;
 export const LOST = 3;
 export const RETURNING = 4;
 
+/** `ParcelStore.lossLeg` of a parcel that is never lost. */
+export const NEVER_LOST = 255;
+
 /** Last-mile operators, as codes in `ParcelStore.operator` and slice indices. */
 export const OPERATORS = ['amazon', 'india-post', 'kirana'] as const;
 export type LastMileOperator = (typeof OPERATORS)[number];
@@ -34,6 +37,8 @@ export class ParcelStore {
   status = new Uint8Array(1024);
   operator = new Uint8Array(1024);
   flags = new Uint8Array(1024);
+  /** The leg on whose arrival the parcel is lost (drawn once at order, geometric); NEVER_LOST if none. */
+  lossLeg = new Uint8Array(1024);
 
   /** A new parcel's id; its fields are zero until set. */
   add(): number {
@@ -67,5 +72,6 @@ export class ParcelStore {
     this.status = u8(this.status);
     this.operator = u8(this.operator);
     this.flags = u8(this.flags);
+    this.lossLeg = u8(this.lossLeg);
   }
 }

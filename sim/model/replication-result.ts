@@ -3,6 +3,7 @@ import { NODE_TYPES, type NodeType } from '../network/index.ts';
 import type { ParcelEvent } from './parcel-event.ts';
 import type { ParcelModel } from './parcel-model.ts';
 import { OPERATORS } from './parcel-store.ts';
+import { F_CREATED, F_DELIVERED, F_IN_FLIGHT, F_LOST, F_RETURNED } from './slice-table.ts';
 
 export interface OperatorBalance {
   created: number;
@@ -38,8 +39,7 @@ const MODES = ['road', 'rail', 'air'] as const;
 
 export function replicationResult(m: ParcelModel): ReplicationResult {
   const metrics: Record<string, number> = {};
-  const all = m.slices[0]!;
-  all.write(metrics, '');
+  m.slices.write(0, metrics, '');
   const done = Math.max(1, m.parcels.count);
   let co2 = m.co2LastMile;
   MODES.forEach((mode, i) => {
@@ -53,7 +53,7 @@ export function replicationResult(m: ParcelModel): ReplicationResult {
   const kiranas = m.network.nodes.filter((n) => n.type === 'kirana').length;
   // Payouts scaled back to full scale (the model samples one parcel in 1/scale): per store per 30 days.
   metrics['kirana.earnings.perStorePerMonth.inr'] = kiranas > 0 ? (m.kiranaPayouts / m.scale / kiranas / days) * 30 : 0;
-  metrics['kirana.parcels.perStorePerDay'] = kiranas > 0 ? m.slices[3]!.delivered / m.scale / kiranas / days : 0;
+  metrics['kirana.parcels.perStorePerDay'] = kiranas > 0 ? m.slices.get(3, F_DELIVERED) / m.scale / kiranas / days : 0;
   // Stores that took parcels: attempts a store a day over the order days (DOMAIN.md: 20–40 a day).
   let active = 0;
   let attempts = 0;
@@ -90,10 +90,10 @@ export function replicationResult(m: ParcelModel): ReplicationResult {
   metrics['backlog.max'] = m.daily.backlog.length > 0 ? Math.max(...m.daily.backlog) : 0;
   metrics.scale = m.scale;
 
-  OPERATORS.forEach((op, i) => m.slices[1 + i]!.write(metrics, `{operator=${op}}`));
-  m.slices[4]!.write(metrics, '{area=urban}');
-  m.slices[5]!.write(metrics, '{area=rural}');
-  m.states.forEach((s, i) => m.slices[6 + i]!.write(metrics, `{state=${s}}`));
+  OPERATORS.forEach((op, i) => m.slices.write(1 + i, metrics, `{operator=${op}}`));
+  m.slices.write(4, metrics, '{area=urban}');
+  m.slices.write(5, metrics, '{area=rural}');
+  m.states.forEach((s, i) => m.slices.write(6 + i, metrics, `{state=${s}}`));
 
   const c = m.network.catchments;
   const ds = m.districtStats;
@@ -109,8 +109,9 @@ export function replicationResult(m: ParcelModel): ReplicationResult {
 
   const conservation = {} as ReplicationResult['conservation'];
   OPERATORS.forEach((op, i) => {
-    const s = m.slices[1 + i]!;
-    const b = { created: s.created, delivered: s.delivered, returned: s.returned, inFlight: s.inFlight, lost: s.lost };
+    const s = 1 + i;
+    const g = (f: number): number => m.slices.get(s, f);
+    const b = { created: g(F_CREATED), delivered: g(F_DELIVERED), returned: g(F_RETURNED), inFlight: g(F_IN_FLIGHT), lost: g(F_LOST) };
     if (b.created !== b.delivered + b.returned + b.inFlight + b.lost) {
       throw new Error(
         `conservation broken for operator ${op}: created ${b.created} ≠ delivered ${b.delivered} + returned ${b.returned} + in flight ${b.inFlight} + lost ${b.lost}`,

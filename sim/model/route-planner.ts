@@ -36,7 +36,12 @@ export class RoutePlanner {
   /** Linehaul cost of a route, INR per parcel (lane km × cost per parcel-km). */
   cost: number[] = [];
   private used = 0;
-  private readonly byPair = new Map<number, number>();
+  /**
+   * Route ids by origin, then last-mile node (-1 unknown, +1 offset so a fresh array means none):
+   * a flat array per FC or hub origin (few, each used by millions of parcels), a map per seller
+   * (thousands, each with a few destinations). No per-parcel hashing of a pair key.
+   */
+  private readonly byOrigin: (Int32Array | Map<number, number> | undefined)[] = [];
   private readonly handoffLane = new Map<number, number>();
   private readonly n: number;
 
@@ -59,9 +64,18 @@ export class RoutePlanner {
 
   /** The route id from `origin` to `lastMile`, built on first use. */
   routeId(origin: number, lastMile: number): number {
-    const key = origin * this.n + lastMile;
-    const known = this.byPair.get(key);
-    if (known !== undefined) return known;
+    let table = this.byOrigin[origin];
+    if (table === undefined) {
+      table = this.network.nodes[origin]!.type === 'seller' ? new Map() : new Int32Array(this.n);
+      this.byOrigin[origin] = table;
+    }
+    if (table instanceof Int32Array) {
+      const known = table[lastMile]!;
+      if (known > 0) return known - 1;
+    } else {
+      const known = table.get(lastMile);
+      if (known !== undefined) return known;
+    }
     const lanes = this.plan(origin, lastMile);
     const id = this.start.length;
     if (this.used + lanes.length > this.legs.length) {
@@ -77,7 +91,8 @@ export class RoutePlanner {
       cost += this.lanes[l]!.km * this.lanes[l]!.costPerParcelKm;
     }
     this.cost.push(cost);
-    this.byPair.set(key, id);
+    if (table instanceof Int32Array) table[lastMile] = id + 1;
+    else table.set(lastMile, id);
     return id;
   }
 
