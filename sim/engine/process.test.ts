@@ -36,6 +36,27 @@ describe('the process API', () => {
     expect([got, at]).toEqual([42, 7]);
   });
 
+  it('lets a process wait for one that already finished, and go on at once with its value', () => {
+    const sim = new Simulation();
+    const quick = sim.process(
+      (function* (): ProcessGenerator<string> {
+        yield sim.timeout(1);
+        return 'done early';
+      })(),
+    );
+    let got = '';
+    let at = -1;
+    sim.process(
+      (function* (): ProcessGenerator {
+        yield sim.timeout(5);
+        got = yield quick;
+        at = sim.now;
+      })(),
+    );
+    sim.run();
+    expect([got, at, quick.processed]).toEqual(['done early', 5, true]);
+  });
+
   it('anyOf fires at the first event and tells which; allOf waits for all', () => {
     const sim = new Simulation();
     const log: string[] = [];

@@ -83,7 +83,9 @@ export class Process<R = unknown> extends SimEvent<R> implements Waiter {
         return;
       }
       if (result.done) {
-        this.succeed(result.value);
+        // Nobody waits for most processes (a parcel's journey): finish without a calendar event.
+        if (this.hasListeners) this.succeed(result.value);
+        else this.settle(result.value);
         return;
       }
       const next = result.value;

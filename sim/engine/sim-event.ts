@@ -76,6 +76,22 @@ export class SimEvent<T = unknown> {
     if (i >= 0) this.rest.splice(i, 1);
   }
 
+  /** Whether anything waits for this event. */
+  get hasListeners(): boolean {
+    return this.first !== null;
+  }
+
+  /**
+   * @internal Succeeds and processes at once, without a calendar event: for an event nobody waits
+   * for yet (a finished process): a later waiter sees it processed and goes on immediately.
+   */
+  settle(value: T): void {
+    if (this.state !== 'pending') throw new Error(`SimEvent: cannot settle an event that is already ${this.state}`);
+    this.ok = true;
+    this.value = value;
+    this.state = 'processed';
+  }
+
   /** @internal run by `processEvent`: marks the event processed and runs its callbacks once. */
   runCallbacks(): void {
     const first = this.first;
