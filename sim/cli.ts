@@ -1,64 +1,169 @@
 #!/usr/bin/env node
 /**
- * The `sim` command. Thin: parsing and printing only; the work lives in sim/.
- * Exit codes: 0 ok, 1 failure, 2 usage error.
+ * The `sim` command. Thin: parsing and printing only; the commands live in sim/cli/, the work in
+ * sim/scenario, sim/run and sim/report. Results go to stdout, progress and problems to stderr.
+ *
+ * Exit codes (sim/cli/exit-codes.ts): 0 ok, 1 failure, 2 usage error or invalid scenario (nothing
+ * ran, nothing was written), 3 a regression found by `sim compare`, 130 interrupted (Ctrl-C).
  */
-import yargs from 'yargs';
+import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { runDeliveryStationWeek } from './examples/index.ts';
+import { EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_USAGE, InterruptedError, UsageError } from './cli/exit-codes.ts';
 
-function formatDemo(result: ReturnType<typeof runDeliveryStationWeek>, seconds: number): string {
-  const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
-  const h = (x: number) => `${x.toFixed(1)} h`;
-  const rows: [string, string][] = [
-    ['parcels ordered', String(result.ordered)],
-    ['delivered', String(result.delivered)],
-    ['returned to origin (RTO)', String(result.returned)],
-    ['still in flight at the end', String(result.inFlight)],
-    ['lead time, mean', h(result.leadTimeHours.mean)],
-    ['lead time, P50 / P90 / P95', `${h(result.leadTimeHours.p50)} / ${h(result.leadTimeHours.p90)} / ${h(result.leadTimeHours.p95)}`],
-    ['delivered within 24 h', pct(result.within24h)],
-    ['delivered within 48 h', pct(result.within48h)],
-    ['first-attempt success', pct(result.firstAttemptSuccess)],
-    ['sorter utilisation', pct(result.sorterUtilisation)],
-    ['linehaul departures', String(result.truckDepartures)],
-  ];
-  const width = Math.max(...rows.map(([k]) => k.length));
-  return [
-    `Engine example: one sort centre and one delivery station for ${result.days} days`,
-    '(the national India model is not wired into the CLI yet; this shows the kernel at work)',
-    '',
-    ...rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`),
-    '',
-    `${result.events.toLocaleString('en-IN')} events in ${seconds.toFixed(2)} s`,
-  ].join('\n');
+const EPILOGUE = 'Exit codes: 0 ok, 1 failure, 2 usage error or invalid scenario, 3 regression (compare), 130 interrupted.';
+
+/** Options of every command that loads a scenario: shorthands for `--set`. */
+function scenarioOptions<T>(y: Argv<T>) {
+  return y
+    .option('set', { type: 'string', array: true, describe: 'override a field: path=value (value read as YAML/JSON; null resets to the default); repeatable' })
+    .option('seed', { type: 'string', describe: 'random seed (integer or string)' })
+    .option('replications', { type: 'number', describe: 'replications' })
+    .option('days', { type: 'number', describe: 'days with orders' })
+    .option('scale', { type: 'number', describe: 'sampling: one parcel in 1/scale, in (0, 1]' });
 }
 
-await yargs(hideBin(process.argv))
-  .scriptName('sim')
-  .command(
-    ['demo', '$0'],
-    'run the engine example (a sort centre and a delivery station for a week)',
-    (y) =>
-      y
-        .option('seed', { type: 'number', default: 1, describe: 'random seed' })
-        .option('days', { type: 'number', default: 7, describe: 'simulated days' })
-        .option('parcels', { type: 'number', default: 1200, describe: 'orders a day' })
-        .option('riders', { type: 'number', default: 55, describe: 'riders at the delivery station' })
-        .option('json', { type: 'boolean', default: false, describe: 'print the result as JSON' })
-        .example('$0 demo --days 14 --riders 40', 'two weeks with fewer riders: watch the backlog grow'),
-    (argv) => {
-      const t0 = performance.now();
-      const result = runDeliveryStationWeek({ seed: argv.seed, days: argv.days, parcelsPerDay: argv.parcels, riders: argv.riders });
-      const seconds = (performance.now() - t0) / 1000;
-      console.log(argv.json ? JSON.stringify(result, null, 2) : formatDemo(result, seconds));
-    },
-  )
-  .strict()
-  .help()
-  .fail((message, error, y) => {
-    if (error) throw error;
-    console.error(`${message}\n\n${y.help()}`);
-    process.exit(2);
-  })
-  .parseAsync();
+const notYet = (what: string, where: string) => (): never => {
+  throw new Error(`sim ${what} is not wired into the CLI yet: ${where}`);
+};
+
+try {
+  await yargs(hideBin(process.argv))
+    .scriptName('sim')
+    .usage('$0 <command> [options]\n\nA seeded discrete-event simulator of India\'s parcel networks (India Post, kirana stores, Amazon).')
+    .command(
+      ['run [scenario]', '$0'],
+      'run a scenario (a built-in name or a .yaml/.json file; default baseline): summary on stdout, result folder in results/',
+      (y) =>
+        scenarioOptions(y)
+          .positional('scenario', { type: 'string', default: 'baseline', describe: 'built-in name (sim list) or path to a scenario file' })
+          .option('workers', { type: 'number', describe: 'worker threads (default: the cores available); never changes results' })
+          .option('out', { type: 'string', describe: 'result folder (default results/<scenario>-<seed>-<hash>)' })
+          .option('json', { type: 'boolean', default: false, describe: 'print summary.json on stdout instead of the table' })
+          .option('all', { type: 'boolean', default: false, describe: 'print every metric, not only the headline ones' })
+          .example('$0 run baseline', "Amazon's network at the default small scale (what npm start runs)")
+          .example('$0 run india-post-24h --replications 8 --scale 0.02', 'more replications, finer sampling')
+          .example('$0 run tiny --set model.policy=kirana --out /tmp/tiny-kirana', 'one district, kirana last mile, into a chosen folder')
+          .example('$0 run ./my-scenario.yaml --json > summary.json', 'your own file (extends: baseline), machine-readable')
+          .epilogue(EPILOGUE),
+      async (argv) => {
+        const { runCommand } = await import('./cli/run-command.ts');
+        await runCommand({ ...argv, scenario: argv.scenario ?? 'baseline' });
+      },
+    )
+    .command(
+      'sweep <scenario>',
+      'run a grid of parameter values with common random numbers: one row per point',
+      (y) =>
+        scenarioOptions(y)
+          .positional('scenario', { type: 'string', demandOption: true, describe: 'built-in name or path' })
+          .option('param', { type: 'string', array: true, describe: 'path=v1,v2,… (repeatable: the grid is every combination); replaces the file\'s sweep' })
+          .option('workers', { type: 'number', describe: 'worker threads (default: the cores available)' })
+          .option('out', { type: 'string', describe: 'result folder (default results/<scenario>-sweep-<seed>-<hash>)' })
+          .option('json', { type: 'boolean', default: false, describe: 'print the points as JSON' })
+          .example('$0 sweep kirana-i-have-space', 'the file\'s own sweep: 20,000, 28,000 and 50,000 stores')
+          .example('$0 sweep tiny --param model.policy=amazon,kirana,india-post-rural', 'three policies on one district')
+          .example('$0 sweep baseline --param model.customer.availabilityAmazon=0.8,0.9 --param model.operations.maxAttempts=2,3', 'a 2 × 2 grid')
+          .epilogue(EPILOGUE),
+      async (argv) => {
+        const { sweepCommand } = await import('./cli/sweep-command.ts');
+        await sweepCommand({ ...argv, scenario: argv.scenario as string });
+      },
+    )
+    .command(
+      'validate <files..>',
+      'check scenario files: every problem as file:line:col  path  message',
+      (y) =>
+        scenarioOptions(y)
+          .positional('files', { type: 'string', array: true, demandOption: true, describe: 'scenario files or built-in names' })
+          .option('json', { type: 'boolean', default: false, describe: 'print the problems as JSON' })
+          .example('$0 validate scenarios/*.yaml', 'every built-in')
+          .example('$0 validate my.yaml --set model.policy=kirana', 'a file with an override')
+          .epilogue(EPILOGUE),
+      async (argv) => {
+        const { validateCommand } = await import('./cli/validate-command.ts');
+        await validateCommand({ ...argv, files: argv.files as string[] });
+      },
+    )
+    .command(
+      'list',
+      'the built-in scenarios and the question each answers',
+      (y) => y.option('json', { type: 'boolean', default: false, describe: 'as JSON' }).example('$0 list', '').epilogue(EPILOGUE),
+      async (argv) => {
+        const { listCommand } = await import('./cli/list-command.ts');
+        listCommand(argv);
+      },
+    )
+    .command(
+      'network <scenario>',
+      "build a scenario's network and print what it holds",
+      (y) =>
+        scenarioOptions(y)
+          .positional('scenario', { type: 'string', demandOption: true, describe: 'built-in name or path' })
+          .option('json', { type: 'boolean', default: false, describe: 'networkCounts as JSON: districts, nodes by type, lanes by mode, by state' })
+          .option('nodes', { type: 'boolean', default: false, describe: 'list every node: type, name, state (tab-separated)' })
+          .example('$0 network baseline --json', 'the national network')
+          .example('$0 network monsoon-kerala --nodes | grep hub', "Kerala's hubs, by the names disruptions use")
+          .epilogue(EPILOGUE),
+      async (argv) => {
+        const { networkCommand } = await import('./cli/network-command.ts');
+        await networkCommand({ ...argv, scenario: argv.scenario as string });
+      },
+    )
+    .command(
+      'schema',
+      'print the scenario JSON Schema (draft-07), or the field reference with --markdown',
+      (y) =>
+        y
+          .option('markdown', { type: 'boolean', default: false, describe: 'print scenarios/SCHEMA.md instead' })
+          .example('$0 schema > scenarios/scenario.schema.json', 'refresh the committed schema')
+          .example('$0 schema --markdown > scenarios/SCHEMA.md', 'refresh the field reference')
+          .epilogue(EPILOGUE),
+      async (argv) => {
+        const { schemaCommand } = await import('./cli/schema-command.ts');
+        schemaCommand(argv);
+      },
+    )
+    .command(
+      'demo',
+      'run the engine example (a sort centre and a delivery station for a week)',
+      (y) =>
+        y
+          .option('seed', { type: 'number', default: 1, describe: 'random seed' })
+          .option('days', { type: 'number', default: 7, describe: 'simulated days' })
+          .option('parcels', { type: 'number', default: 1200, describe: 'orders a day' })
+          .option('riders', { type: 'number', default: 55, describe: 'riders at the delivery station' })
+          .option('json', { type: 'boolean', default: false, describe: 'print the result as JSON' })
+          .example('$0 demo --days 14 --riders 40', 'two weeks with fewer riders: watch the backlog grow'),
+      async (argv) => {
+        const { demoCommand } = await import('./cli/demo-command.ts');
+        demoCommand(argv);
+      },
+    )
+    // Hooks for the commands of other issues: register them here, each in its own sim/cli/*-command.ts.
+    .command('compare <a> <b>', 'compare two result folders (issue 7: sim/compare has the library)', (y) => y, notYet('compare', 'sim/compare exports compare, loadResultSet, formatCompareTable and its exit codes'))
+    .command('report <dir>', 'write report.html for a result folder (its own issue)', (y) => y, notYet('report', 'report.html arrives with its issue'))
+    .command('viz', 'open the browser app (its own issue)', (y) => y, notYet('viz', 'the browser app lives in viz/'))
+    .command('bench', 'benchmarks (npm run bench for now)', (y) => y, notYet('bench', 'use npm run bench'))
+    .strict()
+    .recommendCommands()
+    .help()
+    .epilogue(EPILOGUE)
+    .fail((message, error, y) => {
+      if (error) throw error;
+      process.stderr.write(`${message}\n\n${y.help()}\n`);
+      process.exit(EXIT_USAGE);
+    })
+    .parseAsync();
+} catch (error) {
+  if (error instanceof UsageError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exitCode = EXIT_USAGE;
+  } else if (error instanceof InterruptedError) {
+    process.stderr.write('interrupted: work stopped; no result folder was written\n');
+    process.exitCode = EXIT_INTERRUPTED;
+  } else {
+    const e = error instanceof Error ? error : new Error(String(error));
+    process.stderr.write(`sim: ${e.stack ?? e.message}\n`);
+    process.exitCode = EXIT_FAILURE;
+  }
+}

@@ -1,0 +1,21 @@
+// Scenarios: the schema (one source for validation, JSON Schema and SCHEMA.md), loading YAML and
+// JSON files with `extends` and `--set`, validation that lists every problem with file:line:col,
+// and the built-in scenarios in `scenarios/`.
+export type { Scenario, ScenarioIssue, SourcePosition } from './scenario.ts';
+export type { FieldSchema, ObjectField, NumberField, StringField, ArrayField, MapField, UnionField } from './field-schema.ts';
+export { SCENARIO_SCHEMA } from './scenario-schema.ts';
+export { scenarioDefaults } from './scenario-defaults.ts';
+export { loadScenario, findScenario, type LoadOptions, type LoadedScenario } from './load-scenario.ts';
+export { resolveLayers } from './resolve-layers.ts';
+export { parseLayer, argumentLayer, type ScenarioLayer } from './scenario-layer.ts';
+export { parseSet, setPatch, type SetOverride } from './parse-set.ts';
+export { mergePatch } from './merge-patch.ts';
+export { formatIssue } from './format-issue.ts';
+export { formatPath, parsePath } from './field-path.ts';
+export { didYouMean, editDistance } from './did-you-mean.ts';
+export { networkOptions, fieldAt } from './check-resolved.ts';
+export { simulationInput } from './simulation-input.ts';
+export { sweepPoints, type SweepPointScenario } from './sweep-points.ts';
+export { scenarioJsonSchema } from './json-schema.ts';
+export { scenarioSchemaMarkdown } from './schema-docs.ts';
+export { BUILTIN_DIR, builtinNames, listBuiltins } from './builtin-scenarios.ts';

@@ -1,0 +1,46 @@
+import { checkLayer } from './check-layer.ts';
+import { checkResolved } from './check-resolved.ts';
+import { fillDefaults } from './fill-defaults.ts';
+import { isPlainObject, mergePatch } from './merge-patch.ts';
+import type { Scenario, ScenarioIssue } from './scenario.ts';
+import { scenarioDefaults } from './scenario-defaults.ts';
+import type { ScenarioLayer } from './scenario-layer.ts';
+import { SCENARIO_SCHEMA } from './scenario-schema.ts';
+
+/**
+ * Merges layers (the root base first, `--set` last) as JSON merge patches, lays them over the
+ * defaults and checks everything: each layer against the schema, then the whole. Pure (no file
+ * access), so a browser can resolve scenarios it fetched. `name` is the entry file's own name
+ * (never inherited from a base).
+ */
+export function resolveLayers(layers: readonly ScenarioLayer[], name: string): { scenario: Scenario; issues: ScenarioIssue[] } {
+  let merged: unknown = {};
+  for (const layer of layers) {
+    const { extends: _extends, name: _name, ...rest } = isPlainObject(layer.data) ? layer.data : {};
+    merged = mergePatch(merged, rest);
+  }
+  const scenario = { name, ...(fillDefaults(SCENARIO_SCHEMA, { ...scenarioDefaults(), question: undefined }, merged) as object) } as Scenario;
+  scenario.name = name;
+  const issues: ScenarioIssue[] = [];
+  for (const layer of layers) {
+    if (!isPlainObject(layer.data)) {
+      issues.push({ path: '', message: `must be a mapping of fields (name, question, network, model…), given ${Array.isArray(layer.data) ? 'a list' : JSON.stringify(layer.data)}`, at: layer.locate([]) });
+      continue;
+    }
+    issues.push(...checkLayer(layer, SCENARIO_SCHEMA, merged));
+    if (layer.file !== undefined && layer.broken !== true && (typeof layer.data.question !== 'string' || layer.data.question.trim() === '')) {
+      if (layer.data.question === undefined) issues.push({ path: 'question', message: 'is required in every scenario file: the question it answers, in a sentence', at: layer.locate([]) });
+    }
+  }
+  for (const issue of checkResolved(scenario, layers, SCENARIO_SCHEMA)) {
+    // The layer checks see a field first, with its own position; say it once.
+    if (!issues.some((i) => overlaps(i.path, issue.path))) issues.push(issue);
+  }
+  return { scenario, issues };
+}
+
+/** One path is the other or contains it. */
+export function overlaps(a: string, b: string): boolean {
+  const within = (x: string, y: string): boolean => x === y || (x.startsWith(y) && (x[y.length] === '.' || x[y.length] === '['));
+  return within(a, b) || within(b, a);
+}

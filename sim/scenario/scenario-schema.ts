@@ -1,0 +1,209 @@
+/**
+ * The scenario file, field by field: the source of truth for validation, `scenario.schema.json`
+ * and `scenarios/SCHEMA.md`. Ranges follow `validateModelConfig` and `validateNetworkOptions`,
+ * which still run on the resolved scenario; docs follow `model-config.ts` and
+ * `network-options.ts`, which cite DOMAIN.md. Defaults live in `scenario-defaults.ts`.
+ */
+import { POLICIES } from '../model/index.ts';
+import type { ArrayField, FieldSchema, MapField, NumberField, ObjectField, StringField, UnionField } from './field-schema.ts';
+
+const num = (doc: string, min: number, max: number, unit?: string, extra: Partial<NumberField> = {}): NumberField => ({ kind: 'number', doc, min, max, ...(unit !== undefined && { unit }), ...extra });
+const int = (doc: string, min: number, max: number, unit?: string): NumberField => num(doc, min, max, unit, { integer: true });
+const share = (doc: string): NumberField => num(doc, 0, 1, 'share');
+const inr = (doc: string): NumberField => num(doc, 0, 100_000, 'INR');
+const bool = (doc: string): FieldSchema => ({ kind: 'boolean', doc });
+const str = (doc: string, extra: Partial<StringField> = {}): StringField => ({ kind: 'string', doc, ...extra });
+const date = (doc: string): StringField => str(doc, { format: 'date' });
+const arr = (doc: string, items: FieldSchema, extra: Partial<ArrayField> = {}): ArrayField => ({ kind: 'array', doc, items, ...extra });
+const obj = (doc: string, fields: Record<string, FieldSchema>, required?: readonly string[]): ObjectField => ({ kind: 'object', doc, fields, ...(required && { required }) });
+const minutesOfDay = (doc: string): ArrayField => arr(doc, int('A minute of the day.', 0, 1439, 'minutes'), { minItems: 1, ascending: true, unit: 'minutes of the day' });
+const range = (doc: string, lo: number, hi: number, unit: string): ArrayField =>
+  arr(doc, num(`A bound in [${lo}, ${hi}].`, lo, hi, unit), { minItems: 2, maxItems: 2, unit, ascending: false });
+const byMode = (doc: string, item: NumberField): ObjectField =>
+  obj(doc, { road: { ...item, doc: `Road. ${item.doc}` }, rail: { ...item, doc: `Rail. ${item.doc}` }, air: { ...item, doc: `Air. ${item.doc}` } }, ['road', 'rail', 'air']);
+
+const NETWORK: ObjectField = obj(
+  'How the network is built (a subset of `NetworkOptions`; the region and the scale are set at the top level).',
+  {
+    kiranaCount: int("Kirana ('I Have Space') stores, national total (DOMAIN.md: ~20,000 in 2019; >28,000 in 2020–22).", 0, 1_000_000, 'stores'),
+    kiranaTowns: int('Largest towns (by population) the kirana stores are spread over (DOMAIN.md: ~350–420 towns).', 1, 10_000, 'towns'),
+    kiranaRadiusKm: range('Kirana delivery radius, [low, high] (DOMAIN.md: 2–4 km).', 0.1, 50, 'km'),
+    kiranaParcelsPerDay: range('Kirana parcels a day, [low, high] (DOMAIN.md: 20–40).', 1, 10_000, 'parcels a day'),
+    kiranaPayoutInr: range('Kirana payout per delivery attempt, [low, high] (DOMAIN.md: ₹20–25).', 0, 1_000, 'INR'),
+    residentsPerStation: num('Urban residents per Amazon delivery station (DOMAIN.md: 1 per 150–300k, derived).', 1_000, 100_000_000, 'residents'),
+    amazonDirectPinShare: share("Share of PIN codes Amazon reaches directly; the station radius is calibrated to it (DOMAIN.md: 14,000 of ~19,100 in 2019)."),
+    fulfilmentCentres: int('Amazon fulfilment centres, spread over the FC clusters in proportion (DOMAIN.md: >60).', 1, 1_000, 'centres'),
+    sortCentres: int('Amazon sort centres (DOMAIN.md: 2.2 M ft² in 19 states, derived).', 1, 1_000, 'centres'),
+    nationalSortingHubs: int('India Post national sorting hubs (DOMAIN.md: 94, DoP memo 2024).', 1, 1_000, 'hubs'),
+    intraCircleHubs: int('India Post intra-circle hubs (DOMAIN.md: 149, DoP memo 2024).', 0, 5_000, 'hubs'),
+    postmen: int('Postmen over all delivery post offices (DOMAIN.md: 44,888 in 2015-16).', 0, 10_000_000, 'postmen'),
+    sellersPerMillion: num('Sellers (SMEs, artisans) per million people, for B2B first-mile pickup (assumed).', 0, 100_000, 'sellers per million'),
+    aggregateBranchOffices: bool('One node per district for its branch offices (true), or one node per branch office (false).'),
+    circuity: byMode('Road/rail distance over the great circle (derived: typical detour factors).', num('Factor in [1, 3].', 1, 3, 'factor')),
+    speedKmh: byMode('Average linehaul speed, block speed including stops (assumed).', num('Speed > 0.', 0, 2_000, 'km/h', { exclusiveMin: true })),
+    departures: obj(
+      'Linehaul departure times by mode, minutes after midnight (assumed night linehaul).',
+      {
+        road: arr('Road departures.', int('A minute of the day.', 0, 1439, 'minutes'), { minItems: 1 }),
+        rail: arr('Rail departures.', int('A minute of the day.', 0, 1439, 'minutes'), { minItems: 1 }),
+        air: arr('Air departures.', int('A minute of the day.', 0, 1439, 'minutes'), { minItems: 1 }),
+      },
+      ['road', 'rail', 'air'],
+    ),
+    capacityPerDeparture: byMode('Parcels per departure at full scale (assumed).', num('Parcels > 0.', 0, 10_000_000, 'parcels', { exclusiveMin: true })),
+    costPerParcelKm: byMode('Linehaul cost per parcel-km (assumed).', num('INR per parcel-km.', 0, 1_000, 'INR per parcel-km')),
+    travelTimeCv: byMode('Coefficient of variation of travel time, lognormal (assumed).', num('CV in [0, 5].', 0, 5, 'CV')),
+    longHaulKm: num('Lanes at least this long go by rail, or by air between air cities (DOMAIN.md: long routes > 500 km).', 0, 10_000, 'km'),
+    postAirKm: num('India Post hub-to-hub lanes at least this long go by air (assumed).', 0, 10_000, 'km'),
+  },
+);
+
+const FESTIVE: ObjectField = obj(
+  'Sale days and a festive window: demand up 3–5× on sale days, 1.5–2× over the window; capacity only 1.5–2× (DOMAIN.md, peaks).',
+  {
+    type: str("'festive'.", { enum: ['festive'] }),
+    from: date('First day of the festive window (inclusive).'),
+    to: date('Last day of the festive window (inclusive).'),
+    saleDays: arr('Sale days inside the window.', date('A sale day.')),
+    saleMultiplier: num('Demand multiplier on sale days (DOMAIN.md: 3–5×).', 0, 50, 'factor'),
+    windowMultiplier: num('Demand multiplier on the other window days (DOMAIN.md: 1.5–2×).', 0, 50, 'factor'),
+    capacityMultiplier: num('Multiplier of every capacity over the window (DOMAIN.md: 1.5–2×).', 1, 10, 'factor'),
+  },
+  ['type', 'from', 'to', 'saleDays'],
+);
+const MONSOON: ObjectField = obj(
+  'Monsoon in some states: slower linehaul, some post offices closed (DOMAIN.md: June–September; Kerala 2018).',
+  {
+    type: str("'monsoon'.", { enum: ['monsoon'] }),
+    states: arr("States (today's names, as in the network).", str('A state name.'), { minItems: 1 }),
+    from: date('First day of the monsoon window (inclusive).'),
+    to: date('Last day of the monsoon window (inclusive).'),
+    linehaulSlowdown: num('Travel time multiplier on lanes leaving a node in those states (DOMAIN.md: ×1.1–1.4).', 1, 10, 'factor'),
+    closedShare: share('Share of post offices, branch offices and hubs there closed over the window (DOMAIN.md: 274 of 5,065 offices, Kerala 2018).'),
+  },
+  ['type', 'states', 'from', 'to'],
+);
+const HUB_CLOSURE: ObjectField = obj(
+  'One node shut for some days: no departures, no sorting, no delivery.',
+  {
+    type: str("'hub-closure'.", { enum: ['hub-closure'] }),
+    node: str("The node's name, as `sim network` and nodes.csv show it (e.g. 'Cochin NSH')."),
+    from: date('First day closed.'),
+    days: int('Days closed.', 1, 366, 'days'),
+  },
+  ['type', 'node', 'from', 'days'],
+);
+const DISRUPTION: UnionField = { kind: 'union', doc: 'A disruption, by its `type`.', tag: 'type', variants: { festive: FESTIVE, monsoon: MONSOON, 'hub-closure': HUB_CLOSURE } };
+
+const MODEL: ObjectField = obj(
+  'What a replication simulates apart from the network (a subset of `ModelConfig`; `days` and `scale` are set at the top level).',
+  {
+    startDate: date('First simulated day (for weekdays, holidays and disruption dates).'),
+    drainDays: int('Days after the last order day to let parcels finish (no new orders).', 0, 60, 'days'),
+    holidays: arr('India Post holidays (no sorting, no delivery).', date('A holiday.')),
+    policy: str('Who carries which parcel: Amazon alone (India Post where Amazon does not reach); India Post on rural last miles; shared warehouses (Alibaba–China Post); kirana last mile; B2B first mile.', { enum: POLICIES }),
+    demand: obj('Orders.', {
+      parcelsPerDay: num('National parcels a day at scale 1, before weekly and festive profiles (DOMAIN.md: ~15 M shipments a day in the market; default an Amazon-like share).', 0, 1e9, 'parcels a day'),
+      urbanWeight: num('Orders per urban resident relative to a rural one (assumed).', 0, 100, 'factor'),
+      hourly: arr('Share of orders in each hour of the day, 24 weights (normalised; assumed evening-heavy).', num('A weight ≥ 0.', 0, 1e9, 'weight'), { minItems: 24, maxItems: 24 }),
+      weekly: arr('Day multipliers Sunday..Saturday, 7 weights (normalised to mean 1; assumed).', num('A weight ≥ 0.', 0, 1e9, 'weight'), { minItems: 7, maxItems: 7 }),
+      codShareUrban: share('Cash-on-delivery share of orders in urban areas (DOMAIN.md: 60–65 % overall).'),
+      codShareRural: share('Cash-on-delivery share in rural areas (DOMAIN.md: higher beyond tier-1).'),
+      farFcShare: share('Share of parcels shipped from an FC other than the nearest (stock placement; assumed).'),
+    }),
+    policies: obj('Settings of each operator policy.', {
+      indiaPost: obj("India Post's last mile.", {
+        tracking: bool("Real-time tracking and notification on India Post's last mile (Amazon's 2014 proposal): raises first-attempt success, cuts dwell."),
+        dwellMinutesWithoutTracking: num('Extra dwell at the delivery office before a parcel goes out, without tracking (assumed).', 0, 14_400, 'minutes'),
+        feePerParcel: inr('Fee India Post charges per parcel it delivers (assumed).'),
+      }),
+      kirana: obj("Kirana ('I Have Space') last mile.", { share: share("Share of a covered PIN's parcels offered to its kirana, up to the store's daily capacity.") }),
+      sharedWarehouses: obj('Shared warehouses and sorting (Alibaba–China Post model).', {
+        forwardStockShare: share('Share of parcels stocked forward at India Post hubs (assumed).'),
+      }),
+      b2b: obj('B2B first mile from small sellers through post offices.', {
+        share: share('Share of parcels booked by small sellers at post offices (assumed).'),
+        exportShare: share('Share of those going to an export hub (assumed).'),
+      }),
+    }),
+    operations: obj('Timings and limits of operations.', {
+      packWaves: minutesOfDay('Pick/pack waves at an FC, minutes of the day, ascending (assumed hourly 07:00–22:00).'),
+      packMinutes: num('Pick/pack time after a wave (assumed).', 0, 2_880, 'minutes'),
+      sortMinutes: num('Sorting time at a sort centre or hub (assumed).', 0, 2_880, 'minutes'),
+      handoffMinutes: num('Extra time at a hand-off between operators (assumed).', 0, 2_880, 'minutes'),
+      handoffDepartures: minutesOfDay('Hand-off lane departures (Amazon sort centre → India Post hub), minutes of the day, ascending (assumed).'),
+      deliveryWaveMinute: int('Delivery wave start, minute of the day; parcels must be at the node by then (assumed 08:00).', 0, 1439, 'minute of the day'),
+      deliverySpreadMinutes: num('Attempts spread over this many minutes after the wave (assumed).', 0, 1439, 'minutes'),
+      reattemptHours: num('Hours between attempts (DOMAIN.md: reattempt after ~24 h).', 1, 240, 'hours'),
+      maxAttempts: int('Attempts before return to origin (DOMAIN.md: 2–3).', 1, 10, 'attempts'),
+      returnDays: num('Days a return takes to reach its origin (assumed).', 0, 60, 'days'),
+      vehiclesPerDeparture: num('Vehicles per scheduled departure on a lane: a departure slot is a convoy sized to demand (assumed).', 0.001, 1e6, 'vehicles'),
+      lossPerLeg: share('Probability a parcel is lost on a linehaul leg (assumed).'),
+    }),
+    customer: obj('Customers at the door (tuned to DOMAIN.md: first attempt 67–80 %).', {
+      availabilityAmazon: share('Probability the customer is reachable at an Amazon attempt (assumed).'),
+      availabilityIndiaPost: share('The same for India Post without tracking (assumed).'),
+      availabilityIndiaPostTracked: share('The same for India Post with tracking (assumed).'),
+      availabilityKirana: share('The same at a kirana store (assumed).'),
+      ruralFactor: share('Rural availability relative to urban (assumed).'),
+      codRefusalByDelay: arr('Probability a COD customer refuses at the door, by days from order to first attempt: [≤ 2, 3–5, > 5] (DOMAIN.md: RTO 22 %, 27 %, 35 %).', share('A share.'), { minItems: 3, maxItems: 3 }),
+      prepaidRefusalByDelay: arr('The same for prepaid parcels (DOMAIN.md: prepaid RTO 2–3 %).', share('A share.'), { minItems: 3, maxItems: 3 }),
+      collectShare: share('After a failed attempt, the share who collect from the kirana or post office instead (assumed).'),
+    }),
+    costs: obj('Costs (DOMAIN.md: cost per delivery, derived).', {
+      packPerParcel: inr('Pick/pack per parcel at an FC or forward hub (assumed).'),
+      sortPerParcel: inr('Sorting per parcel per sort centre or hub (assumed).'),
+      lastMileUrban: inr('Own last-mile cost per urban delivery (DOMAIN.md: metro ₹25–40).'),
+      lastMileRural: inr('Own last-mile cost per rural delivery (DOMAIN.md: rural ₹45–80).'),
+      failedAttempt: inr('A failed attempt (DOMAIN.md: ₹15–25 more).'),
+      rto: inr('A return to origin, extra linehaul and handling (DOMAIN.md: ₹50–150).'),
+      handoff: inr('A hand-off between operators, per parcel (assumed).'),
+    }),
+    emissions: obj('CO₂ per parcel-km by mode and per last-mile attempt (assumed).', {
+      road: num('Road, per parcel-km.', 0, 100, 'kg CO₂'),
+      rail: num('Rail, per parcel-km.', 0, 100, 'kg CO₂'),
+      air: num('Air, per parcel-km.', 0, 100, 'kg CO₂'),
+      lastMileAttempt: num('One last-mile attempt.', 0, 100, 'kg CO₂'),
+    }),
+    disruptions: { kind: 'map', doc: 'Disruptions by id (a patch addresses one by its id; `null` deletes it).', key: 'a disruption id', values: DISRUPTION } satisfies MapField,
+    nodeOverrides: {
+      kind: 'map',
+      doc: "Per-node changes, keyed by the node's name (as `sim network` shows it).",
+      key: "a node's name",
+      values: obj('Changes to one node.', { capacityMultiplier: num("Multiplies the node's daily capacity (pick/pack or delivery).", 0, 100, 'factor') }),
+    } satisfies MapField,
+    eventLog: obj('Parcel event log (off by default: it costs memory and time).', {
+      enabled: bool('Record parcel events.'),
+      sampleShare: share('Share of parcels whose events are recorded, chosen by a keyed draw per parcel.'),
+      maxEvents: int('Most events kept; later ones are counted, not stored.', 0, 1e8, 'events'),
+    }),
+  },
+);
+
+export const SCENARIO_SCHEMA: ObjectField = obj(
+  'A what-if scenario: what to build, what to simulate and how often. Layers resolve as defaults ← base (`extends`) ← this file ← `--set`.',
+  {
+    name: str('Short name, used in result folder names. Default: the file name without its extension.', {
+      pattern: { regex: '^[a-z0-9][a-z0-9-]*$', meaning: 'lower-case letters, digits and dashes, starting with a letter or digit' },
+    }),
+    question: str('The question this scenario answers, in a sentence (required in every file).'),
+    extends: str("A base scenario this one patches: a built-in name (`baseline`) or a path relative to this file (`./base.yaml`)."),
+    seed: { kind: 'seed', doc: 'Random seed: an integer ≥ 0 or a string. Two runs with the same seed give the same bytes.' },
+    replications: int('Independent replications; the summary gives mean and 95 % CI over them.', 1, 1_000, 'replications'),
+    days: int('Days with orders (parcels then get `model.drainDays` to finish).', 1, 366, 'days'),
+    scale: num('Sampling: one parcel in 1/scale is simulated, capacities scaled to match. Counts in results are simulated parcels.', 0, 1, 'share', { exclusiveMin: true }),
+    region: obj('Which part of India to build; both empty means all of India.', {
+      states: arr("Build only these states (Census 2011 names plus 'Telangana').", str('A state name.')),
+      districts: arr('Build only these Census 2011 district codes (1–640).', int('A district code.', 1, 640, 'code')),
+    }),
+    network: NETWORK,
+    model: MODEL,
+    sweep: {
+      kind: 'map',
+      doc: 'A grid for `sim sweep`: parameter path → values (e.g. `network.kiranaCount: [20000, 28000, 50000]`); every combination is a point, all with common random numbers.',
+      key: 'a parameter path',
+      values: arr('Values of the parameter, each valid for it.', { kind: 'any', doc: 'A value.' }, { minItems: 1 }),
+    } satisfies MapField,
+  },
+  ['question'],
+);

@@ -1,0 +1,36 @@
+import type { ModelConfig } from '../model/index.ts';
+import type { NetworkOptions } from '../network/index.ts';
+
+/**
+ * A resolved scenario: every layer merged over the defaults, every field present. This is what
+ * is stored in `manifest.json`; what it simulates (`simulationInput`) is what gets hashed.
+ */
+export interface Scenario {
+  name: string;
+  question: string;
+  seed: number | string;
+  replications: number;
+  days: number;
+  scale: number;
+  region: { states: string[]; districts: number[] };
+  network: Required<Omit<NetworkOptions, 'scale' | 'states' | 'districts'>>;
+  model: Omit<ModelConfig, 'days' | 'scale'>;
+  sweep: Record<string, unknown[]>;
+}
+
+/** Where a problem is: a file position (1-based line and column), or a command-line argument. */
+export interface SourcePosition {
+  /** The file (as given, or relative to the working directory), or `--set` for the command line. */
+  source: string;
+  line: number;
+  col: number;
+}
+
+/** One problem with a scenario. */
+export interface ScenarioIssue {
+  /** Dotted path of the field (`model.demand.codShareUrban`), '' for the whole file. */
+  path: string;
+  message: string;
+  /** Where it was written; absent when no layer wrote it (a required field missing everywhere). */
+  at?: SourcePosition;
+}
