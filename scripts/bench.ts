@@ -10,7 +10,7 @@
  *   npm run bench -- --micro        also tinybench micro-benchmarks of the kernel's parts
  */
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import type { BenchModel } from './bench/bench-model.ts';
 import { mm1Callback, mm1Generator } from './bench/mm1.ts';
@@ -56,7 +56,7 @@ function round(x: number, digits: number): number {
   return Math.round(x * f) / f;
 }
 
-async function main(argv: string[]): Promise<void> {
+export async function runBench(argv: string[]): Promise<void> {
   const oneIndex = argv.indexOf('--one');
   if (oneIndex >= 0) {
     // Child mode: run one model and report it on stdout.
@@ -73,7 +73,8 @@ async function main(argv: string[]): Promise<void> {
   }
   for (const name of names) {
     if (!(name in MODELS)) throw new Error(`bench: unknown model ${JSON.stringify(name)}; valid: ${Object.keys(MODELS).join(', ')}`);
-    const child = spawnSync(process.execPath, [...process.execArgv, self, '--one', name], { encoding: 'utf8' });
+    // The child loads TypeScript through tsx's loader whether we were started by tsx or by `sim`.
+    const child = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx/esm'), self, '--one', name], { encoding: 'utf8' });
     if (child.status !== 0) throw new Error(`bench: model ${name} failed:\n${child.stderr}`);
     const line = JSON.parse(child.stdout.trim().split('\n').pop()!) as BenchLine;
     if (json) {
@@ -91,7 +92,10 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exitCode = 1;
-});
+// Run when started as a script (npm run bench), not when `sim bench` imports it.
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  runBench(process.argv.slice(2)).catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  });
+}

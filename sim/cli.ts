@@ -22,9 +22,6 @@ function scenarioOptions<T>(y: Argv<T>) {
     .option('scale', { type: 'number', describe: 'sampling: one parcel in 1/scale, in (0, 1]' });
 }
 
-const notYet = (what: string, where: string) => (): never => {
-  throw new Error(`sim ${what} is not wired into the CLI yet: ${where}`);
-};
 
 try {
   await yargs(hideBin(process.argv))
@@ -139,11 +136,85 @@ try {
         demoCommand(argv);
       },
     )
-    // Hooks for the commands of other issues: register them here, each in its own sim/cli/*-command.ts.
-    .command('compare <a> <b>', 'compare two result folders (issue 7: sim/compare has the library)', (y) => y, notYet('compare', 'sim/compare exports compare, loadResultSet, formatCompareTable and its exit codes'))
-    .command('report <dir>', 'write report.html for a result folder (its own issue)', (y) => y, notYet('report', 'report.html arrives with its issue'))
-    .command('viz', 'open the browser app (its own issue)', (y) => y, notYet('viz', 'the browser app lives in viz/'))
-    .command('bench', 'benchmarks (npm run bench for now)', (y) => y, notYet('bench', 'use npm run bench'))
+    .command(
+      'compare <a> [b]',
+      'compare two result folders metric by metric: paired t (same seed) or Welch, Holm/BH corrected, a verdict per metric',
+      (y) =>
+        y
+          .positional('a', { type: 'string', demandOption: true, describe: 'the reference result folder (or, with --update-baseline, the result to adopt)' })
+          .positional('b', { type: 'string', describe: 'the result folder compared with A' })
+          .option('json', { type: 'boolean', default: false, describe: 'print the report as JSON' })
+          .option('alpha', { type: 'number', default: 0.05, describe: 'significance level' })
+          .option('tolerance', { type: 'string', array: true, describe: 'practical threshold, metric=relative (e.g. leadTime.hours.mean=0.02, cost.*=0.05); repeatable' })
+          .option('correction', { type: 'string', default: 'holm', describe: 'multiple-testing correction: holm or bh' })
+          .option('exact', { type: 'boolean', default: false, describe: 'byte-for-byte: identical, or the first metric and replication that differ' })
+          .option('html', { type: 'string', describe: 'also write a page with the differences drawn (D3) to this file' })
+          .option('allow-different-scenarios', { type: 'boolean', default: false, describe: 'compare results of different scenarios (what-if A vs B)' })
+          .option('update-baseline', { type: 'boolean', default: false, describe: 'copy result folder A into results/baselines/<scenario>/ (needs --reason)' })
+          .option('reason', { type: 'string', describe: 'why the baseline moves (recorded in its manifest)' })
+          .option('baselines', { type: 'string', default: 'results/baselines', describe: 'where baselines live' })
+          .example('$0 compare results/baselines/tiny results/tiny-1-abcd1234', 'a regression check: exit 3 if a metric got worse')
+          .example('$0 compare runA runB --allow-different-scenarios --html diff.html', 'two what-ifs side by side')
+          .example('$0 compare results/tiny-1-abcd1234 --update-baseline --reason "faster hubs (issue 12)"', 'adopt a new baseline on purpose')
+          .epilogue(`${EPILOGUE} compare: 0 nothing got worse, 2 bad input, 3 a metric got worse.`),
+      async (argv) => {
+        const { compareCommand } = await import('./cli/compare-command.ts');
+        process.exitCode = compareCommand({
+          a: argv.a as string,
+          b: argv.b,
+          json: argv.json,
+          alpha: argv.alpha,
+          tolerance: argv.tolerance,
+          correction: argv.correction,
+          exact: argv.exact,
+          html: argv.html,
+          allowDifferentScenarios: argv['allow-different-scenarios'],
+          updateBaseline: argv['update-baseline'],
+          reason: argv.reason,
+          baselines: argv.baselines,
+        });
+      },
+    )
+    .command(
+      'report <dir>',
+      'write a self-contained report.html (map and charts as SVG, readable offline) for a result folder',
+      (y) =>
+        y
+          .positional('dir', { type: 'string', demandOption: true, describe: 'a result folder written by sim run' })
+          .option('out', { type: 'string', describe: 'output file (default <dir>/report.html)' })
+          .example('$0 report results/baseline-1-abcd1234', 'writes results/baseline-1-abcd1234/report.html'),
+      async (argv) => {
+        const { reportCommand } = await import('./cli/report-command.ts');
+        await reportCommand({ dir: argv.dir as string, out: argv.out });
+      },
+    )
+    .command(
+      'viz [dirs..]',
+      'serve the browser app on 127.0.0.1 (map, distributions, compare, runs in Web Workers), optionally opened on result folders',
+      (y) =>
+        y
+          .positional('dirs', { type: 'string', array: true, default: [] as string[], describe: 'result folders to open' })
+          .option('port', { type: 'number', default: 5173, describe: 'port (the next free one if taken)' })
+          .example('$0 viz', 'the app: run scenarios in the page')
+          .example('$0 viz results/baseline-1-abcd1234 results/kirana-i-have-space-1-ef567890', 'two results side by side'),
+      async (argv) => {
+        const { vizCommand } = await import('./cli/viz-command.ts');
+        await vizCommand({ dirs: (argv.dirs ?? []) as string[], port: argv.port });
+      },
+    )
+    .command(
+      'bench',
+      'engine benchmarks (mm1, tandem; callback and process APIs): events per second and peak memory',
+      (y) =>
+        y
+          .option('json', { type: 'boolean', default: false, describe: 'one JSON line per model' })
+          .option('only', { type: 'string', array: true, describe: 'run only these models' })
+          .option('micro', { type: 'boolean', default: false, describe: 'add tinybench micro-benchmarks' }),
+      async (argv) => {
+        const { runBench } = await import('../scripts/bench.ts');
+        await runBench([...(argv.json ? ['--json'] : []), ...(argv.micro ? ['--micro'] : []), ...(argv.only ?? []).flatMap((o) => ['--only', o])]);
+      },
+    )
     .strict()
     .recommendCommands()
     .help()
