@@ -21,6 +21,7 @@ const MODELS: Record<string, () => BenchModel> = {
   tandem: () => tandemCallback(200_000),
   'mm1-generator': () => mm1Generator(1_000_000),
   'tandem-generator': () => tandemGenerator(200_000),
+  'tandem-generator-timeout': () => tandemGenerator(200_000, 1, true),
 };
 
 interface BenchLine {

@@ -57,7 +57,8 @@ export function tandemCallback(parcels: number, seed = 1): BenchModel {
   return { sim, events: 12 * parcels, check: () => ({ parcelsDone: done }) };
 }
 
-export function tandemGenerator(parcels: number, seed = 1): BenchModel {
+/** The process API, holding with `yield minutes` (or, with `timeouts`, with `yield sim.timeout(minutes)`). */
+export function tandemGenerator(parcels: number, seed = 1, timeouts = false): BenchModel {
   const sim = new Simulation();
   const servers = stations(sim);
   const arrivals = createStream(seed, 0, 'arrivals');
@@ -71,15 +72,18 @@ export function tandemGenerator(parcels: number, seed = 1): BenchModel {
     for (let s = first; s < first + STATIONS; s++) {
       const server = servers[s]!;
       const req = yield server.request();
-      yield sim.timeout(-ln(1 - services()) / SERVICE_RATE);
+      const service = -ln(1 - services()) / SERVICE_RATE;
+      yield timeouts ? sim.timeout(service) : service;
       server.release(req);
     }
-    yield sim.timeout(2 + 6 * travel());
+    const trip = 2 + 6 * travel();
+    yield timeouts ? sim.timeout(trip) : trip;
     done++;
   }
   function* source(): ProcessGenerator {
     for (let i = 0; i < parcels; i++) {
-      yield sim.timeout(-ln(1 - arrivals()) / ARRIVAL_RATE);
+      const gap = -ln(1 - arrivals()) / ARRIVAL_RATE;
+      yield timeouts ? sim.timeout(gap) : gap;
       sim.process(parcel());
     }
   }

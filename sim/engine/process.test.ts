@@ -57,6 +57,48 @@ describe('the process API', () => {
     expect([got, at, quick.processed]).toEqual(['done early', 5, true]);
   });
 
+  it('holds for a yielded number of minutes, exactly like a timeout of that length', () => {
+    const withHold: string[] = [];
+    const withTimeout: string[] = [];
+    for (const [log, hold] of [[withHold, true], [withTimeout, false]] as const) {
+      const sim = new Simulation();
+      const wait = (d: number) => (hold ? d : sim.timeout(d));
+      for (const name of ['a', 'b']) {
+        sim.process(
+          (function* (): ProcessGenerator {
+            for (let i = 0; i < 3; i++) {
+              yield wait(name === 'a' ? 2 : 3);
+              log.push(`${sim.now}:${name}`);
+            }
+          })(),
+        );
+      }
+      sim.run();
+    }
+    // At 6, b goes first: its wait was scheduled at 3, a's at 4.
+    expect(withHold).toEqual(['2:a', '3:b', '4:a', '6:b', '6:a', '9:b']);
+    expect(withHold).toEqual(withTimeout);
+  });
+
+  it('interrupts a holding process; the abandoned wake-up does not resume it again', () => {
+    const sim = new Simulation();
+    const log: string[] = [];
+    const p = sim.process(
+      (function* (): ProcessGenerator {
+        try {
+          yield 100;
+        } catch (e) {
+          log.push(`${sim.now}:${(e as Interrupt).cause}`);
+        }
+        yield 200; // still holding when the first hold's wake-up comes at 100
+        log.push(`${sim.now}:done`);
+      })(),
+    );
+    sim.schedule(10, () => p.interrupt('hub closed'));
+    sim.run();
+    expect(log).toEqual(['10:hub closed', '210:done']);
+  });
+
   it('anyOf fires at the first event and tells which; allOf waits for all', () => {
     const sim = new Simulation();
     const log: string[] = [];
@@ -132,11 +174,19 @@ describe('the process API', () => {
     const sim = new Simulation();
     sim.process(
       (function* (): ProcessGenerator {
-        yield 5 as unknown as SimEvent;
+        yield 'five' as unknown as SimEvent;
       })(),
       'courier',
     );
-    expect(() => sim.run()).toThrow(/process "courier" yielded number 5; yield an event/);
+    expect(() => sim.run()).toThrow(/process "courier" yielded string five; yield an event .* or a number of minutes ≥ 0/);
+    const sim2 = new Simulation();
+    sim2.process(
+      (function* (): ProcessGenerator {
+        yield -3;
+      })(),
+      'rider',
+    );
+    expect(() => sim2.run()).toThrow(/process "rider" yielded number -3/);
     expect(() => sim.process((() => 1) as unknown as ProcessGenerator)).toThrow(/expected a generator object/);
   });
 

@@ -1,8 +1,12 @@
 import { SimEvent, type Waiter } from './sim-event.ts';
 import type { Simulation } from './simulation.ts';
 
-/** A process body: a generator that yields events and resumes with their values. */
-export type ProcessGenerator<R = void> = Generator<SimEvent<any>, R, any>;
+/**
+ * A process body: a generator that yields events and resumes with their values. It may also
+ * yield a plain number of minutes, `yield 5`, as a shorthand for `yield sim.timeout(5)` (a "hold"
+ * in the older simulation languages) that allocates no event: the hot path of a process model.
+ */
+export type ProcessGenerator<R = void> = Generator<SimEvent<any> | number, R, any>;
 
 /** Thrown into a process at its current `yield` by `process.interrupt(cause)`. */
 export class Interrupt extends Error {
@@ -21,8 +25,10 @@ const URGENT = -1;
  * fails with what it threw), so another process can `yield` it to wait for it to finish.
  */
 export class Process<R = unknown> extends SimEvent<R> implements Waiter {
-  /** The event this process waits for, or null while running or finished. */
+  /** The event this process waits for, or null while running, holding or finished. */
   target: SimEvent<any> | null = null;
+  /** While it holds (`yield minutes`): the time it wakes; NaN otherwise. */
+  private wakeAt = NaN;
 
   constructor(
     sim: Simulation,
@@ -56,9 +62,18 @@ export class Process<R = unknown> extends SimEvent<R> implements Waiter {
     event.addCallback((e) => {
       if (!this.isAlive) return; // finished in the meantime
       if (this.target !== null) this.target.removeCallback(this);
+      this.wakeAt = NaN; // a pending wake-up from a hold is now stale
+
       this.step(false, e.value, e);
     });
     event.fail(new Interrupt(cause), 0, URGENT);
+  }
+
+  /** @internal the end of a hold; ignored when an interrupt ended the hold first. */
+  wake(): void {
+    if (this.wakeAt !== this.sim.now || !this.isAlive) return;
+    this.wakeAt = NaN;
+    this.step(true, undefined, null);
   }
 
   /** @internal called when the event this process waits for is processed. */
@@ -70,7 +85,7 @@ export class Process<R = unknown> extends SimEvent<R> implements Waiter {
   step(ok: boolean, value: unknown, event: SimEvent<any> | null): void {
     this.target = null;
     for (;;) {
-      let result: IteratorResult<SimEvent<any>, R>;
+      let result: IteratorResult<SimEvent<any> | number, R>;
       try {
         if (ok) {
           result = this.generator.next(value);
@@ -89,9 +104,14 @@ export class Process<R = unknown> extends SimEvent<R> implements Waiter {
         return;
       }
       const next = result.value;
+      if (typeof next === 'number' && next >= 0 && next !== Infinity) {
+        this.wakeAt = this.sim.now + next;
+        this.sim.schedule(next, wakeFromHold, this);
+        return;
+      }
       if (!(next instanceof SimEvent)) {
         const error = new TypeError(
-          `process "${this.name}" yielded ${describe(next)}; yield an event: timeout(sim, d), a request, another process, anyOf/allOf`,
+          `process "${this.name}" yielded ${describe(next)}; yield an event (sim.timeout(d), a request, another process, anyOf/allOf) or a number of minutes ≥ 0`,
         );
         try {
           this.generator.throw(error);
@@ -117,6 +137,10 @@ export class Process<R = unknown> extends SimEvent<R> implements Waiter {
 
 function startProcess(process: Process<any>): void {
   process.step(true, undefined, null);
+}
+
+function wakeFromHold(process: Process<any>): void {
+  process.wake();
 }
 
 function describe(value: unknown): string {
