@@ -23,6 +23,16 @@ describe('calibration (DOMAIN.md)', () => {
     expect(base['rto.prepaid.share']).toBeLessThanOrEqual(0.035);
   });
 
+  it('Amazon delivers most of its own parcels next day or D+2 (DOMAIN.md, Amazon reach: next-day in >70 cities; peaks: normal delivery 1–2 days)', () => {
+    // Target (derived): DOMAIN.md has next-day only in >70 cities and normal delivery in 1–2 days
+    // (peaks stretch it to 5–7), so Amazon's own parcels mostly arrive within 48 h: ≥ 50 % here
+    // (Kerala, stocked from FCs in other states: D+2 at best for most), ~60 % nationally
+    // (`npx tsx scripts/bench-national.ts --scale 0.1 --metrics`). Before the timetable, stock
+    // placement and rider sizing it was 24 % nationally.
+    expect(base['delivered.within48h.share{operator=amazon}']).toBeGreaterThanOrEqual(0.5);
+    expect(base['leadTime.hours.mean{operator=amazon}']).toBeLessThanOrEqual(60);
+  });
+
   it('a kirana store that takes parcels handles 20–40 a day (DOMAIN.md, kirana stores: reach and load, A)', () => {
     // A covered PIN's parcels fill its nearest stores first, each up to its daily capacity.
     const k = run({ policy: 'kirana' });

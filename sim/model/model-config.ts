@@ -102,16 +102,38 @@ export interface ModelConfig {
     codShareRural: number;
     /** Share of parcels shipped from an FC other than the nearest (stock placement). Default 0.2 (assumed). */
     farFcShare: number;
+    /**
+     * Stock placement: a district's local orders fill its nearest FCs first, each up to this share
+     * of its pick/pack capacity, then spill to the next nearest (see `stockPlacement`). Default 0.8
+     * (assumed); 0 ships every local order from the district's nearest FC.
+     */
+    stockPlacementUtilisation: number;
   };
   policy: Policy;
   policies: {
     indiaPost: {
       /** Real-time tracking and notification on India Post's last mile (raises first-attempt success, cuts dwell). Default false. */
       tracking: boolean;
-      /** Extra dwell at the delivery office before a parcel goes out, without tracking, minutes. Default 1440 (assumed). */
+      /**
+       * Without tracking, a parcel goes out this many minutes after the first beat it could have
+       * made (it waits to be matched to a beat and the addressee): 1440 = one beat later. Default 1440 (assumed).
+       */
       dwellMinutesWithoutTracking: number;
       /** Fee India Post charges per parcel it delivers, INR. Default 40 (assumed: between the metro and rural cost per delivery, DOMAIN.md). */
       feePerParcel: number;
+      /**
+       * Postmen's beat start, minute of the day: the morning mail run from the hub reaches the
+       * office first, then the beat goes out. Default 660 (11:00, assumed).
+       */
+      beatMinute: number;
+      /** A beat's attempts spread over this many minutes. Default 360 (assumed: ~6 h; DOMAIN.md: 2.5 min an accountable article, 60–100 parcels a postman a day). */
+      beatSpreadMinutes: number;
+      /**
+       * Speed Post flies between the six metros' national sorting hubs whatever the distance
+       * (DOMAIN.md: rail and air between distant hubs; "24 Speed Post" next day between six
+       * metros from March 2026). Default true.
+       */
+      airBetweenMetros: boolean;
     };
     kirana: {
       /** Share of a covered PIN's parcels offered to its kirana (up to the store's daily capacity). Default 1. */
@@ -139,7 +161,16 @@ export interface ModelConfig {
     handoffMinutes: number;
     /** Hand-off lane departures (Amazon sort centre → India Post hub), minutes of the day. Default 10:00, 18:00 (assumed). */
     handoffDepartures: number[];
-    /** Delivery wave start, minute of the day; parcels must be at the node by then. Default 480 (08:00, assumed). */
+    /**
+     * Departures, minutes of the day, by lane kind: `from-type>to-type` (e.g.
+     * `sort-centre>delivery-station`), or `from-type>to-type/mode` for one mode, which wins. Lanes
+     * of a kind not listed keep the network's departures. Defaults: Amazon's shuttles and night
+     * trunks timed to its 08:00 delivery wave, and India Post's Speed Post day (booking cut-off
+     * 15:30, evening dispatch, overnight hub to hub, morning run to the delivery office; DOMAIN.md,
+     * Speed Post norms); see `DEFAULT_TIMETABLE`.
+     */
+    timetable: Record<string, number[]>;
+    /** Delivery wave start at Amazon stations and kiranas, minute of the day; parcels must be at the node by then. Default 480 (08:00, assumed). */
     deliveryWaveMinute: number;
     /** Attempts spread over this many minutes after the wave. Default 600 (assumed). */
     deliverySpreadMinutes: number;
@@ -155,6 +186,14 @@ export interface ModelConfig {
      * slot is a convoy; a region served by one far FC ships more. Default 50 (assumed: linehaul is sized to demand; the last mile binds).
      */
     vehiclesPerDeparture: number;
+    /**
+     * Station riders follow the load: a delivery station's capacity is raised to its expected
+     * parcels a day × this headroom (rural PINs in its radius included), its riders taking up to
+     * `maxDropsPerRider`. Default 1.2 (assumed: the weekly swing); 0 keeps the network's capacity.
+     */
+    stationHeadroom: number;
+    /** Most drops a rider makes in a day when a station is busy. Default 60 (DOMAIN.md: ~30 on average, 50–60 in metros). */
+    maxDropsPerRider: number;
     /** Probability a parcel is lost on a linehaul leg. Default 0.00005 (assumed). */
     lossPerLeg: number;
   };
@@ -171,7 +210,7 @@ export interface ModelConfig {
      * attempt: [≤ 2, 3–5, > 5]. Default [0.22, 0.27, 0.35] (DOMAIN.md: RTO 22 %, 27 %, 35 %, FY25).
      */
     codRefusalByDelay: number[];
-    /** The same for prepaid parcels. Default [0.015, 0.02, 0.03] (DOMAIN.md: prepaid RTO 2–3 %). */
+    /** The same for prepaid parcels. Default [0.02, 0.025, 0.03] (DOMAIN.md: prepaid RTO 2–3 %; with delivery mostly in 1–2 days, 0.015 at ≤ 2 days put the prepaid RTO below 2 %). */
     prepaidRefusalByDelay: number[];
     /** After a failed attempt, the share who collect from the kirana or post office instead. Default 0.3 (assumed). */
     collectShare: number;
@@ -198,6 +237,36 @@ export interface ModelConfig {
   eventLog: EventLogConfig;
 }
 
+/** Every `step` minutes from `from` up to (not including) `to`. */
+const every = (step: number, from = 0, to = 1440): number[] => Array.from({ length: Math.ceil((to - from) / step) }, (_, i) => from + i * step);
+
+/**
+ * Lane departures by kind (assumed timetables; no published Amazon or DoP schedule). Amazon:
+ * FC → sort centre shuttles every 2 h; road trunks between sort centres every 4 h; sort centre →
+ * station at 00:00 and 03:00 so the night's sort meets the 08:00 wave (DOMAIN.md: next-day in
+ * >70 cities), and at 12:00 to stage the next day's. India Post, Speed Post's day (DOMAIN.md,
+ * Speed Post norms, DoP memo 2013/2014): booking by 15:30 (cut-off 15:00–16:00), dispatch from
+ * the office at 17:00, intra-circle hub → national hub at 20:30 (and 05:00), national hub to
+ * national hub overnight at 23:00 and 01:00 (road, rail or air), then the morning run: national
+ * hub → intra-circle hub 05:30, hub → office 06:00–09:00, office → branch office 08:00, before
+ * the 11:00 beat; a second run at 13:00–14:00 stages the next day's beat.
+ */
+export const DEFAULT_TIMETABLE: Record<string, number[]> = {
+  'fulfilment-centre>sort-centre': every(60),
+  'sort-centre>sort-centre/road': every(240),
+  'sort-centre>delivery-station': [0, 120, 240, 720],
+  'seller>post-office': [660, 930],
+  'post-office>intra-circle-hub': [1020],
+  'post-office>national-sorting-hub': [1020],
+  'branch-office>post-office': [900],
+  'intra-circle-hub>national-sorting-hub': [300, 1230],
+  'national-sorting-hub>national-sorting-hub': [60, 1380],
+  'national-sorting-hub>intra-circle-hub': [330, 840],
+  'national-sorting-hub>post-office': [360, 780],
+  'intra-circle-hub>post-office': [540, 780],
+  'post-office>branch-office': [480],
+};
+
 const HOURLY = [1, 0.5, 0.3, 0.3, 0.3, 0.5, 1, 2, 3, 4, 5, 5, 5, 5, 5, 5, 5, 5, 6, 7, 8, 8, 6, 3];
 
 export const DEFAULT_MODEL_CONFIG: ModelConfig = {
@@ -213,10 +282,11 @@ export const DEFAULT_MODEL_CONFIG: ModelConfig = {
     codShareUrban: 0.58,
     codShareRural: 0.75,
     farFcShare: 0.2,
+    stockPlacementUtilisation: 0.8,
   },
   policy: 'amazon',
   policies: {
-    indiaPost: { tracking: false, dwellMinutesWithoutTracking: 1440, feePerParcel: 40 },
+    indiaPost: { tracking: false, dwellMinutesWithoutTracking: 1440, feePerParcel: 40, beatMinute: 660, beatSpreadMinutes: 360, airBetweenMetros: true },
     kirana: { share: 1 },
     sharedWarehouses: { forwardStockShare: 0.5 },
     b2b: { share: 0.3, exportShare: 0.1 },
@@ -227,12 +297,15 @@ export const DEFAULT_MODEL_CONFIG: ModelConfig = {
     sortMinutes: 120,
     handoffMinutes: 120,
     handoffDepartures: [600, 1080],
+    timetable: DEFAULT_TIMETABLE,
     deliveryWaveMinute: 480,
     deliverySpreadMinutes: 600,
     reattemptHours: 24,
     maxAttempts: 3,
     returnDays: 4,
     vehiclesPerDeparture: 50,
+    stationHeadroom: 1.2,
+    maxDropsPerRider: 60,
     lossPerLeg: 0.00005,
   },
   customer: {
@@ -242,7 +315,7 @@ export const DEFAULT_MODEL_CONFIG: ModelConfig = {
     availabilityKirana: 0.97,
     ruralFactor: 0.95,
     codRefusalByDelay: [0.22, 0.27, 0.35],
-    prepaidRefusalByDelay: [0.015, 0.02, 0.03],
+    prepaidRefusalByDelay: [0.02, 0.025, 0.03],
     collectShare: 0.3,
   },
   costs: {
@@ -288,5 +361,24 @@ function merge(base: unknown, patch: unknown): unknown {
   const p = patch as Record<string, unknown>;
   for (const k of Object.keys(b)) out[k] = merge(b[k], p[k]);
   for (const k of Object.keys(p)) if (!(k in b)) out[k] = structuredClone(p[k]);
+  return out;
+}
+
+/** Maps whose entries a caller gives whole: a default entry is not added to a given map. */
+const WHOLE_MAPS = new Set(['disruptions', 'nodeOverrides', 'timetable']);
+
+/**
+ * The config with every field it lacks taken from the defaults (fields added to the model after a
+ * caller's config was written, e.g. by the scenario layer), the given fields untouched.
+ */
+export function withModelDefaults(config: ModelConfig): ModelConfig {
+  return fill(DEFAULT_MODEL_CONFIG, config, '') as ModelConfig;
+}
+
+function fill(base: unknown, given: unknown, key: string): unknown {
+  if (given === undefined) return structuredClone(base);
+  if (WHOLE_MAPS.has(key) || base === null || typeof base !== 'object' || Array.isArray(base) || given === null || typeof given !== 'object' || Array.isArray(given)) return given;
+  const out: Record<string, unknown> = { ...(given as Record<string, unknown>) };
+  for (const [k, v] of Object.entries(base as Record<string, unknown>)) out[k] = fill(v, out[k], k);
   return out;
 }

@@ -11,6 +11,8 @@ import {
   OPERATORS, ParcelStore, RETURNED, RETURNING,
 } from './parcel-store.ts';
 import { RoutePlanner } from './route-planner.ts';
+import { sizeStationRiders } from './station-riders.ts';
+import { type StockPlacement, stockPlacement } from './stock-placement.ts';
 import {
   C_FAILED, C_LAST_MILE, C_LINEHAUL, C_PARTNER, C_RETURNS, C_SORTING, F_ATTEMPTS_OF_DELIVERED, F_COLLECTED, F_COST, F_CREATED,
   F_CREATED_COD, F_CREATED_PREPAID, F_DELIVERED, F_DELIVERED_COD, F_FIRST_ATTEMPTS, F_FIRST_SUCCESSES, F_IN_FLIGHT, F_LEAD_SUM,
@@ -93,6 +95,7 @@ export class ParcelModel {
   private readonly kiranaCredit: Float64Array;
   private readonly kiranaDay: Int32Array;
   private readonly districtFc: Int32Array;
+  private readonly stock: StockPlacement;
   private readonly districtBranch: Int32Array;
   private readonly districtSellers: number[][];
   private readonly fcs: number[];
@@ -154,12 +157,16 @@ export class ParcelModel {
     this.districtFc = new Int32Array(nd);
     this.districtBranch = new Int32Array(nd);
     this.districtSellers = [];
+    const anchors: (number | undefined)[] = [];
     for (let i = 0; i < nd; i++) {
       const anchor = nodes[c.districtStation[i]!] ?? nodes[c.districtPostOffice[i]!];
+      anchors.push(anchor?.id);
       this.districtFc[i] = anchor ? (nearestNode(network, 'fulfilment-centre', anchor.lon, anchor.lat)?.id ?? this.fcs[0]!) : this.fcs[0]!;
       this.districtBranch[i] = branchOf.get(c.district[i]!) ?? -1;
       this.districtSellers.push(sellersOf.get(c.district[i]!) ?? []);
     }
+    this.stock = stockPlacement(network, this.demand, this.fcs, anchors, config.demand.farFcShare, config.demand.stockPlacementUtilisation, this.plan.nodeCapacity);
+    sizeStationRiders(network, this.demand, scale, config.operations.stationHeadroom, config.operations.maxDropsPerRider, this.plan.nodeCapacity);
     // Export parcels (B2B) go to the national sorting hub nearest Mumbai (assumed export gateway).
     this.exportHub = nearestNode(network, 'national-sorting-hub', 72.88, 19.08)?.id ?? -1;
     this.refusal = [config.customer.prepaidRefusalByDelay, config.customer.codRefusalByDelay];
@@ -239,7 +246,7 @@ export class ParcelModel {
     const cod = uCod < (rural ? cfg.demand.codShareRural : cfg.demand.codShareUrban);
     const pins = rural || this.demand.directPins[district]!.length === 0 ? this.demand.pins[district]! : this.demand.directPins[district]!;
     const k = pins.length > 0 ? pins[Math.floor(uPin * pins.length)]! : -1;
-    let origin = uFc < cfg.demand.farFcShare ? this.fcs[Math.floor((uFc / cfg.demand.farFcShare) * this.fcs.length)]! : this.districtFc[district]!;
+    let origin = uFc < cfg.demand.farFcShare ? this.fcs[Math.floor((uFc / cfg.demand.farFcShare) * this.fcs.length)]! : this.localFc(district, (uFc - cfg.demand.farFcShare) / (1 - cfg.demand.farFcShare));
 
     // Last mile by policy (DESIGN.md: operators and policies).
     const station = k >= 0 ? c.pinStation[k]! : c.districtStation[district]!;
@@ -306,6 +313,15 @@ export class ParcelModel {
     else this.packDepartures(origin).add(id);
     this.scheduleNextOrder();
   };
+
+  /** The FC a district's local order ships from, for a uniform u (the rest of the parcel's FC draw). */
+  private localFc(district: number, u: number): number {
+    const s = this.stock;
+    const from = s.start[district]!;
+    const n = s.length[district]!;
+    for (let j = 0; j < n - 1; j++) if (u < s.cumulative[from + j]!) return s.fc[from + j]!;
+    return n > 0 ? s.fc[from + n - 1]! : this.districtFc[district]!;
+  }
 
   /**
    * The first store of PIN k's pool (nearest first) with capacity left today; -1 when all are full. A store takes parcels while its daily credit (20–40
@@ -504,8 +520,14 @@ export class ParcelModel {
     }
     const ip = this.config.policies.indiaPost;
     if (p.operator[id] === OP_INDIA_POST && !ip.tracking && ip.dwellMinutesWithoutTracking > 0) {
-      // Without tracking the parcel waits to be matched to a beat and the addressee (assumed dwell).
-      this.sim.schedule(ip.dwellMinutesWithoutTracking, this.enqueue, id);
+      // Without tracking the parcel waits to be matched to a beat and the addressee (assumed
+      // dwell), counted from the first beat it could have made, so a parcel in by the morning
+      // run goes out one beat later whatever the minute it came in. It joins the queue a minute
+      // before that beat (a later join in the same minute would start a second wave).
+      const now = this.sim.now;
+      const beat = dayIndex(now) * 1440 + ip.beatMinute;
+      const first = beat >= now ? beat : beat + 1440;
+      this.sim.scheduleAt(Math.max(now, first + ip.dwellMinutesWithoutTracking - 1), this.enqueue, id);
     } else {
       this.enqueue(id);
     }
@@ -520,9 +542,14 @@ export class ParcelModel {
     if (this.wavePlanned[node] === 0) this.planWave(node);
   };
 
+  /** The node's delivery wave start: Amazon's (and kiranas') wave, or the postmen's beat. */
+  private waveMinute(node: number): number {
+    return this.network.nodes[node]!.operator === 'india-post' ? this.config.policies.indiaPost.beatMinute : this.config.operations.deliveryWaveMinute;
+  }
+
   private planWave(node: number): void {
     const now = this.sim.now;
-    const wave = this.config.operations.deliveryWaveMinute;
+    const wave = this.waveMinute(node);
     const t = dayIndex(now) * 1440 + wave;
     this.wavePlanned[node] = 1;
     this.sim.scheduleAt(minuteOfDay(now) <= wave && t >= now ? t : t + 1440, this.onWave, node);
@@ -555,7 +582,7 @@ export class ParcelModel {
     const n = budget === Infinity ? q.length - head : Math.floor(budget);
     const take = Math.min(n, q.length - head);
     this.carry[node] = take === n ? Math.min(budget - n, 1) : 0;
-    const spread = this.config.operations.deliverySpreadMinutes;
+    const spread = this.network.nodes[node]!.operator === 'india-post' ? this.config.policies.indiaPost.beatSpreadMinutes : this.config.operations.deliverySpreadMinutes;
     const p = this.parcels;
     for (let i = 0; i < take; i++) {
       const id = q[head++]!;

@@ -1,4 +1,4 @@
-import { laneBetween, type LaneMode, type Network, nearestNode, route } from '../network/index.ts';
+import { AIR_CITIES, laneBetween, type LaneMode, type Network, nearestNode, route } from '../network/index.ts';
 import type { ModelConfig } from './model-config.ts';
 
 /** A lane as the model sees it: a network lane, or a hand-off lane the model adds between operators. */
@@ -17,7 +17,13 @@ export interface ModelLane {
   handoff: boolean;
 }
 
-/** Road circuity and speed for the hand-off lanes (the network's road figures). */
+/** The six metros of "24 Speed Post" (DOMAIN.md, India Post: next day between six metros from March 2026). */
+const METROS = AIR_CITIES.filter((c) => ['Delhi', 'Mumbai', 'Kolkata', 'Chennai', 'Bengaluru', 'Hyderabad'].includes(c.name));
+/** A node within ~60 km of a metro's centre (a box of 0.6°: no trigonometry needed for a yes/no). */
+function isMetro(n: { lon: number; lat: number }): boolean {
+  return METROS.some((c) => Math.abs(n.lon - c.lon) <= 0.6 && Math.abs(n.lat - c.lat) <= 0.6);
+}
+
 const SORT_TYPES = new Set(['sort-centre', 'national-sorting-hub', 'intra-circle-hub']);
 
 /**
@@ -50,11 +56,30 @@ export class RoutePlanner {
     private readonly config: ModelConfig,
   ) {
     this.n = network.nodes.length;
-    this.lanes = network.lanes.map((l) => ({
-      from: l.from, to: l.to, mode: l.mode, km: l.km, minutes: l.minutes, departures: l.departures,
-      capacity: l.capacity, costPerParcelKm: l.costPerParcelKm, cv: l.cv,
-      handoff: network.nodes[l.from]!.operator !== network.nodes[l.to]!.operator,
-    }));
+    const nodes = network.nodes;
+    const o = network.options;
+    const table = config.operations.timetable;
+    const metroAir = config.policies.indiaPost.airBetweenMetros;
+    this.lanes = network.lanes.map((l) => {
+      const a = nodes[l.from]!;
+      const b = nodes[l.to]!;
+      let { mode, km, minutes, costPerParcelKm, cv } = l;
+      if (metroAir && mode !== 'air' && a.type === 'national-sorting-hub' && b.type === 'national-sorting-hub' && km >= o.longHaulKm && isMetro(a) && isMetro(b)) {
+        // Speed Post flies between the metros' hubs (DOMAIN.md: rail and air between distant hubs).
+        km = Math.round((km / o.circuity[mode]) * o.circuity.air * 1000) / 1000;
+        mode = 'air';
+        minutes = Math.round((km / o.speedKmh.air) * 600) / 10;
+        costPerParcelKm = o.costPerParcelKm.air;
+        cv = o.travelTimeCv.air;
+      }
+      const kind = `${a.type}>${b.type}`;
+      const departures = table[`${kind}/${mode}`] ?? table[kind] ?? (mode === l.mode ? l.departures : o.departures[mode]);
+      return {
+        from: l.from, to: l.to, mode, km, minutes, departures: [...departures],
+        capacity: mode === l.mode ? l.capacity : o.capacityPerDeparture[mode] * o.scale, costPerParcelKm, cv,
+        handoff: a.operator !== b.operator,
+      };
+    });
   }
 
   /** Whether parcels are sorted at a node on the way (sort centres and hubs). */

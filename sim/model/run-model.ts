@@ -1,5 +1,5 @@
 import type { Network } from '../network/index.ts';
-import type { ModelConfig } from './model-config.ts';
+import { type ModelConfig, withModelDefaults } from './model-config.ts';
 import { ParcelModel } from './parcel-model.ts';
 import { type ReplicationResult, replicationResult } from './replication-result.ts';
 import { ModelConfigError, validateModelConfig } from './validate-model-config.ts';
@@ -15,7 +15,8 @@ export interface RunHooks {
  * Throws `ModelConfigError` listing every invalid field, and an Error when parcels are not
  * conserved (a bug).
  */
-export function runModel(config: ModelConfig, network: Network, seed: number | string, replication: number, hooks: RunHooks = {}): ReplicationResult {
+export function runModel(given: ModelConfig, network: Network, seed: number | string, replication: number, hooks: RunHooks = {}): ReplicationResult {
+  const config = withModelDefaults(given);
   const issues = validateModelConfig(config);
   const scale = config.scale ?? network.options.scale;
   if (config.scale !== undefined && config.scale !== network.options.scale) {

@@ -13,9 +13,12 @@ const data = await loadIndiaData();
 const METROS = [90, 91, 92, 93, 94, 95, 96, 97, 98, 519, 518, 342, 603, 572, 536];
 /** Non-metro districts far from each other and from the metros (Assam, Rajasthan, Kerala, Bihar, Odisha). */
 const REST = [301, 105, 593, 228, 392];
-const network = buildNetwork(data, { districts: [...METROS, ...REST], scale: 0.02 }, 1);
+const network = buildNetwork(data, { districts: [...METROS, ...REST], scale: 0.1 }, 1);
+// Every parcel booked at a post office, at the default b2b policy's booked volume (0.3 of the
+// default 1 M a day): the whole 1 M a day on India Post's metro offices would queue at the postmen
+// (DOMAIN.md: ~60–100 parcels a postman a day), a load Speed Post's norms do not assume.
 const config = modelConfig({
-  days: 14, drainDays: 14, policy: 'b2b', policies: { b2b: { share: 1, exportShare: 0 } },
+  days: 14, drainDays: 14, policy: 'b2b', policies: { b2b: { share: 1, exportShare: 0 } }, demand: { parcelsPerDay: 300_000 },
   eventLog: { enabled: true, sampleShare: 1, maxEvents: 2_000_000 },
 });
 const calendar = new SimCalendar(config.startDate, config.holidays);
@@ -51,12 +54,10 @@ const share = (xs: number[], f: (n: number) => boolean): number => xs.filter(f).
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 describe('Speed Post norms (DOMAIN.md, India Post)', () => {
-  // Known gap: the model delivers only ~6 % of metro-to-metro parcels by D+2 (median D+4). India
-  // Post lanes use the network's generic road departures (06:00, 20:00) and every office adds a
-  // day's dwell without tracking, so no leg connects overnight as Speed Post's timetable does
-  // (evening dispatch after the cut-off, overnight hub-to-hub, morning delivery). `it.fails`
-  // keeps the norm in view: this test turns red, asking to become `it`, once the model meets it.
-  it.fails('delivers most metro-to-metro parcels by D+2 (DoP norm D+1..D+2; 68 % within 2 days measured, PIB 2012)', () => {
+  // The Speed Post timetable (model-config.ts, DEFAULT_TIMETABLE): booked by 15:30, evening
+  // dispatch, overnight hub to hub (by air between the metros), the morning run to the office and,
+  // without tracking, the beat after next: D+2 at best, ~63 % by D+2 against 68 % measured.
+  it('delivers most metro-to-metro parcels by D+2 (DoP norm D+1..D+2; 68 % within 2 days measured, PIB 2012)', () => {
     expect(metro.length).toBeGreaterThan(200);
     expect(share(metro, (n) => n <= 2)).toBeGreaterThanOrEqual(0.6);
   });

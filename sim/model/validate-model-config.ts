@@ -17,7 +17,11 @@ export class ModelConfigError extends Error {
 
 const show = (v: unknown): string => (typeof v === 'string' ? JSON.stringify(v) : v === undefined ? 'nothing' : JSON.stringify(v) ?? String(v));
 
-/** Every problem of a config, each with its path, the value given and what is valid; empty when valid. */
+/**
+ * Every problem of a config, each with its path, the value given and what is valid; empty when
+ * valid. Fields added after the scenario layer's schema (timetable, beat, stock placement, station
+ * riders) may be absent: `runModel` takes their defaults (`withModelDefaults`).
+ */
 export function validateModelConfig(config: ModelConfig): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   const bad = (path: string, value: unknown, valid: string): void => {
@@ -75,6 +79,7 @@ export function validateModelConfig(config: ModelConfig): ConfigIssue[] {
     share('demand.codShareUrban', d.codShareUrban);
     share('demand.codShareRural', d.codShareRural);
     share('demand.farFcShare', d.farFcShare);
+    if (d.stockPlacementUtilisation !== undefined) num('demand.stockPlacementUtilisation', d.stockPlacementUtilisation, 0, 10);
   }
   if (!POLICIES.includes(c.policy)) bad('policy', c.policy, `one of ${POLICIES.join(', ')}`);
   if (obj('policies', c.policies)) {
@@ -83,6 +88,9 @@ export function validateModelConfig(config: ModelConfig): ConfigIssue[] {
       if (typeof p.indiaPost.tracking !== 'boolean') bad('policies.indiaPost.tracking', p.indiaPost.tracking, 'true or false');
       num('policies.indiaPost.dwellMinutesWithoutTracking', p.indiaPost.dwellMinutesWithoutTracking, 0, 14400);
       num('policies.indiaPost.feePerParcel', p.indiaPost.feePerParcel, 0, 10_000);
+      if (p.indiaPost.beatMinute !== undefined) num('policies.indiaPost.beatMinute', p.indiaPost.beatMinute, 0, 1439);
+      if (p.indiaPost.beatSpreadMinutes !== undefined) num('policies.indiaPost.beatSpreadMinutes', p.indiaPost.beatSpreadMinutes, 0, 1439);
+      if (p.indiaPost.airBetweenMetros !== undefined && typeof p.indiaPost.airBetweenMetros !== 'boolean') bad('policies.indiaPost.airBetweenMetros', p.indiaPost.airBetweenMetros, 'true or false');
     }
     if (obj('policies.kirana', p.kirana)) share('policies.kirana.share', p.kirana.share);
     if (obj('policies.sharedWarehouses', p.sharedWarehouses)) share('policies.sharedWarehouses.forwardStockShare', p.sharedWarehouses.forwardStockShare);
@@ -98,12 +106,20 @@ export function validateModelConfig(config: ModelConfig): ConfigIssue[] {
     num('operations.sortMinutes', o.sortMinutes, 0, 2880);
     num('operations.handoffMinutes', o.handoffMinutes, 0, 2880);
     minutesList('operations.handoffDepartures', o.handoffDepartures);
+    if (o.timetable !== undefined && obj('operations.timetable', o.timetable)) {
+      for (const [kind, times] of Object.entries(o.timetable)) {
+        if (!/^[a-z-]+>[a-z-]+(\/(road|rail|air))?$/.test(kind)) bad(`operations.timetable.${kind}`, kind, "a lane kind 'from-type>to-type' or 'from-type>to-type/mode'");
+        minutesList(`operations.timetable.${kind}`, times);
+      }
+    }
     num('operations.deliveryWaveMinute', o.deliveryWaveMinute, 0, 1439);
     num('operations.deliverySpreadMinutes', o.deliverySpreadMinutes, 0, 1439);
     num('operations.reattemptHours', o.reattemptHours, 1, 240);
     int('operations.maxAttempts', o.maxAttempts, 1, 10);
     num('operations.returnDays', o.returnDays, 0, 60);
     num('operations.vehiclesPerDeparture', o.vehiclesPerDeparture, 0.001, 1e6);
+    if (o.stationHeadroom !== undefined) num('operations.stationHeadroom', o.stationHeadroom, 0, 10);
+    if (o.maxDropsPerRider !== undefined) num('operations.maxDropsPerRider', o.maxDropsPerRider, 1, 1000);
     share('operations.lossPerLeg', o.lossPerLeg);
   }
   if (obj('customer', c.customer)) {

@@ -110,12 +110,16 @@ const MODEL: ObjectField = obj(
       codShareUrban: share('Cash-on-delivery share of orders in urban areas (DOMAIN.md: 60–65 % overall).'),
       codShareRural: share('Cash-on-delivery share in rural areas (DOMAIN.md: higher beyond tier-1).'),
       farFcShare: share('Share of parcels shipped from an FC other than the nearest (stock placement; assumed).'),
+      stockPlacementUtilisation: share("Stock placement: a district's local orders fill its nearest FCs up to this share of their pick/pack capacity, then spill to the next nearest; 0 ships from the nearest FC (assumed)."),
     }),
     policies: obj('Settings of each operator policy.', {
       indiaPost: obj("India Post's last mile.", {
         tracking: bool("Real-time tracking and notification on India Post's last mile (Amazon's 2014 proposal): raises first-attempt success, cuts dwell."),
         dwellMinutesWithoutTracking: num('Extra dwell at the delivery office before a parcel goes out, without tracking (assumed).', 0, 14_400, 'minutes'),
         feePerParcel: inr('Fee India Post charges per parcel it delivers (assumed).'),
+        beatMinute: int("Postmen's beat start, minute of the day, after the morning mail run reaches the office (assumed 11:00).", 0, 1439, 'minute of the day'),
+        beatSpreadMinutes: num("A beat's attempts spread over this many minutes (assumed ~6 h; DOMAIN.md: 60–100 parcels a postman a day).", 0, 1439, 'minutes'),
+        airBetweenMetros: bool("Speed Post flies between the six metros' national sorting hubs (DOMAIN.md: \"24 Speed Post\" next day between six metros from March 2026)."),
       }),
       kirana: obj("Kirana ('I Have Space') last mile.", { share: share("Share of a covered PIN's parcels offered to its kirana, up to the store's daily capacity.") }),
       sharedWarehouses: obj('Shared warehouses and sorting (Alibaba–China Post model).', {
@@ -132,12 +136,20 @@ const MODEL: ObjectField = obj(
       sortMinutes: num('Sorting time at a sort centre or hub (assumed).', 0, 2_880, 'minutes'),
       handoffMinutes: num('Extra time at a hand-off between operators (assumed).', 0, 2_880, 'minutes'),
       handoffDepartures: minutesOfDay('Hand-off lane departures (Amazon sort centre → India Post hub), minutes of the day, ascending (assumed).'),
+      timetable: {
+        kind: 'map',
+        doc: 'Lane departures by lane kind, `from-type>to-type` or `from-type>to-type/mode` (which wins), minutes of the day; kinds not listed keep the network\'s departures (defaults: Amazon shuttles and night trunks, the Speed Post day; DOMAIN.md).',
+        key: 'a lane kind, e.g. sort-centre>delivery-station',
+        values: minutesOfDay('Departures of that kind of lane.'),
+      } satisfies MapField,
       deliveryWaveMinute: int('Delivery wave start, minute of the day; parcels must be at the node by then (assumed 08:00).', 0, 1439, 'minute of the day'),
       deliverySpreadMinutes: num('Attempts spread over this many minutes after the wave (assumed).', 0, 1439, 'minutes'),
       reattemptHours: num('Hours between attempts (DOMAIN.md: reattempt after ~24 h).', 1, 240, 'hours'),
       maxAttempts: int('Attempts before return to origin (DOMAIN.md: 2–3).', 1, 10, 'attempts'),
       returnDays: num('Days a return takes to reach its origin (assumed).', 0, 60, 'days'),
       vehiclesPerDeparture: num('Vehicles per scheduled departure on a lane: a departure slot is a convoy sized to demand (assumed).', 0.001, 1e6, 'vehicles'),
+      stationHeadroom: num("Station riders follow the load: a station's capacity rises to its expected parcels a day × this; 0 keeps the network's (assumed 1.2).", 0, 100, 'factor'),
+      maxDropsPerRider: num('Most drops a rider makes in a day when a station is busy (DOMAIN.md: ~30 average, 50–60 in metros).', 1, 1_000, 'drops a day'),
       lossPerLeg: share('Probability a parcel is lost on a linehaul leg (assumed).'),
     }),
     customer: obj('Customers at the door (tuned to DOMAIN.md: first attempt 67–80 %).', {
