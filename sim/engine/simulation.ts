@@ -102,35 +102,8 @@ export class Simulation {
     }
     this.stopped = false;
     const start = this.processed;
-    // The loop is step() unrolled: this is where a run spends its time.
-    const heap = this.heap;
-    for (;;) {
-      let slot: number;
-      let order: number;
-      if (this.fifoSize > 0) {
-        if (this.now >= until) break;
-        const fifoOrder = this.fifoOrders[this.fifoHead]!;
-        if (heap.size > 0 && heap.topTime() === this.now && heap.topOrder() < fifoOrder) {
-          slot = heap.topSlot();
-          order = heap.topOrder();
-          heap.pop();
-        } else {
-          slot = this.fifoSlots[this.fifoHead]!;
-          order = fifoOrder;
-          this.fifoHead = (this.fifoHead + 1) & (this.fifoSlots.length - 1);
-          this.fifoSize--;
-        }
-      } else if (heap.size > 0) {
-        const time = heap.topTime();
-        if (time >= until) break;
-        slot = heap.topSlot();
-        order = heap.topOrder();
-        this.now = time;
-        heap.pop();
-      } else {
-        break;
-      }
-      this.fire(slot, order);
+    while (this.take(until)) {
+      this.fire(this.takenSlot, this.takenOrder);
       if (this.stopped) break;
     }
     if (!this.stopped && until !== Infinity) this.now = until;
@@ -139,31 +112,44 @@ export class Simulation {
 
   /** Processes exactly one event. Returns false when there was none. */
   step(): boolean {
-    let slot: number;
-    let order: number;
+    if (!this.take(Infinity)) return false;
+    this.fire(this.takenSlot, this.takenOrder);
+    return true;
+  }
+
+  // The event `take` removed from the calendar (fields, not an object: nothing is allocated).
+  private takenSlot = 0;
+  private takenOrder = 0;
+
+  /**
+   * Removes the next event before `until` from the calendar into takenSlot/takenOrder and moves
+   * the clock to it; false when there is none. The FIFO holds zero-delay events at `now`; a heap
+   * event at `now` scheduled earlier (or more urgent) still goes first.
+   */
+  private take(until: number): boolean {
     const heap = this.heap;
     if (this.fifoSize > 0) {
+      if (this.now >= until) return false;
       const fifoOrder = this.fifoOrders[this.fifoHead]!;
-      // A heap event at the current time scheduled earlier (or more urgent) still goes first.
       if (heap.size > 0 && heap.topTime() === this.now && heap.topOrder() < fifoOrder) {
-        slot = heap.topSlot();
-        order = heap.topOrder();
+        this.takenSlot = heap.topSlot();
+        this.takenOrder = heap.topOrder();
         heap.pop();
       } else {
-        slot = this.fifoSlots[this.fifoHead]!;
-        order = fifoOrder;
+        this.takenSlot = this.fifoSlots[this.fifoHead]!;
+        this.takenOrder = fifoOrder;
         this.fifoHead = (this.fifoHead + 1) & (this.fifoSlots.length - 1);
         this.fifoSize--;
       }
-    } else if (heap.size > 0) {
-      slot = heap.topSlot();
-      order = heap.topOrder();
-      this.now = heap.topTime();
-      heap.pop();
-    } else {
-      return false;
+      return true;
     }
-    this.fire(slot, order);
+    if (heap.size === 0) return false;
+    const time = heap.topTime();
+    if (time >= until) return false;
+    this.takenSlot = heap.topSlot();
+    this.takenOrder = heap.topOrder();
+    this.now = time;
+    heap.pop();
     return true;
   }
 
