@@ -92,10 +92,22 @@ export class Server {
     }
   }
 
-  /** Process API: an event that succeeds when a unit is granted. */
+  /**
+   * Process API: an event that succeeds when a unit is granted. A unit that is free now is granted
+   * at once, as on the callback API: the request is already processed, so `yield` goes straight
+   * on, without a calendar event (SimPy would pass through the calendar at the same time).
+   */
   request(priority = 0): Request {
     const request = new Request(this, priority);
-    this.seize(grantRequest, request, priority);
+    if (this.inUse < this.cap && this.queue.size === 0) {
+      this.account();
+      this.inUse++;
+      this.served++;
+      request.granted = true;
+      request.settle(request);
+    } else {
+      this.seize(grantRequest, request, priority);
+    }
     return request;
   }
 
