@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jobFor, type RunSpec, runReplication, summarize, summaryJson } from '../sim/run/index.ts';
-import { applyParams, BUILTIN_SCENARIOS, DEFAULT_PARAMS } from './builtin-scenarios.ts';
+import { type IndiaInput, jobFor, jobScenarioHash, type RunSpec, runReplication, summarize, summaryJson } from '../sim/run/index.ts';
+import { loadScenario, simulationInput } from '../sim/scenario/index.ts';
 import { buildViz, ensureChromium, launchChromium, serveStatic } from './browser-test-setup.ts';
 
 const artifacts = fileURLToPath(new URL('../test-artifacts/', import.meta.url));
@@ -73,13 +73,33 @@ describe('the browser app (built, served from a sub-path, in headless Chromium)'
     expect(result.fps).toBeGreaterThan(0);
   });
 
-  it('runs tiny in Web Workers and its summary.json is byte-identical to sim/run summarising the same replications in Node', async () => {
+  it('offers the built-in scenarios with tiny selected, shows its question and warns about national ones', async () => {
+    const select = page.locator('select[name=scenario]');
+    expect(await select.inputValue()).toBe('tiny');
+    const { scenario: tiny } = await loadScenario('tiny');
+    expect(await page.locator('.scenario-question').textContent()).toBe(tiny.question);
+    expect(await page.locator('.scenario-warning').isHidden()).toBe(true);
+    expect(await page.locator('.run-command code').textContent()).toBe('sim run tiny');
+    await select.selectOption('baseline');
+    expect(await page.locator('.scenario-warning').isVisible()).toBe(true);
+    await page.getByLabel('Last-mile policy').selectOption('kirana');
+    expect(await page.locator('.run-command code').textContent()).toBe("sim run baseline --set 'model.policy=kirana'");
+    await shot('run-panel-national');
+    await select.selectOption('tiny');
+    expect(await page.getByLabel('Last-mile policy').inputValue()).toBe('amazon');
+  });
+
+  it('runs tiny in Web Workers with the scenario hash of `sim run tiny`, and its summary.json is byte-identical to sim/run summarising the same replications in Node', async () => {
     const pageSummary = await runInPage();
-    const scenario = BUILTIN_SCENARIOS.find((s) => s.name === 'tiny')!;
-    const spec: RunSpec = { kind: 'india', scenario: 'tiny', seed: 1, replications: 2, input: applyParams(scenario, { ...DEFAULT_PARAMS, replications: 2, seed: 1 }) };
+    // What `sim run tiny` runs: the CLI's loadScenario, simulationInput and sim/run's job key.
+    const { scenario, issues } = await loadScenario('tiny');
+    expect(issues).toEqual([]);
+    const spec: RunSpec = { kind: 'india', scenario: scenario.name, seed: scenario.seed, replications: scenario.replications, input: simulationInput(scenario) as unknown as IndiaInput };
+    const cliHash = jobScenarioHash(jobFor(spec, 0));
+    expect((JSON.parse(pageSummary) as { scenarioHash: string }).scenarioHash).toBe(cliHash);
     const outputs = [];
     for (let r = 0; r < spec.replications; r++) outputs.push(await runReplication(jobFor(spec, r)));
-    const nodeSummary = summarize(outputs, { scenario: 'tiny', scenarioHash: outputs[0]!.key.scenarioHash, seed: 1 });
+    const nodeSummary = summarize(outputs, { scenario: 'tiny', scenarioHash: cliHash, seed: scenario.seed });
     writeFileSync(join(artifacts, 'viz-summary-page.json'), pageSummary);
     writeFileSync(join(artifacts, 'viz-summary-node.json'), summaryJson(nodeSummary));
     expect(pageSummary).toBe(summaryJson(nodeSummary));
@@ -101,7 +121,7 @@ describe('the browser app (built, served from a sub-path, in headless Chromium)'
     expect(await legend()).toContain('Mean lead time');
     expect(await coloured()).toBeGreaterThan(0);
     await page.locator('#view-map path[data-district]').evaluateAll((ps) => ps.find((p) => p.getAttribute('fill') !== '#e6e6e6')?.dispatchEvent(new MouseEvent('click', { bubbles: true })));
-    expect(await page.locator('.district-detail h3').textContent()).toContain('Hyderabad');
+    expect(await page.locator('.district-detail h3').textContent()).toContain('Alappuzha');
     await shot('map-lead-time');
   });
 

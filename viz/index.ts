@@ -5,6 +5,7 @@ export * from './map/index.ts';
 export type { ViewData, DistrictRow, DailyRow, NodeRow, LoggedEvent } from './view-data.ts';
 export { viewDataFromRun, runSummaryJson } from './view-data-from-run.ts';
 export { viewDataFromFolder, type FolderFiles } from './view-data-from-folder.ts';
-export { BUILTIN_SCENARIOS, applyParams, DEFAULT_PARAMS, type BuiltinScenario, type ScenarioParams } from './builtin-scenarios.ts';
+// Not builtin-scenarios.ts: it bundles scenarios/*.yaml with Vite's import.meta.glob, which plain
+// Node lacks; Node code loads scenarios with sim/scenario's loadScenario.
 export { networkLayers, type NetworkLayers } from './network-layers.ts';
 export { PlaybackState } from './playback-state.ts';

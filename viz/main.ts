@@ -1,4 +1,7 @@
 import { loadIndiaData, loadIndiaShapes } from '../sim/data/index.ts';
+// The file, not sim/network's index: the page's main bundle needs this one function, not the builder.
+import { currentState } from '../sim/network/postal-circles.ts';
+import type { Scenario } from '../sim/scenario/browser.ts';
 import { renderCharts } from './charts-panel.ts';
 import { comparePanel } from './compare-panel.ts';
 import { mapPanel } from './map-panel.ts';
@@ -97,7 +100,18 @@ async function start(): Promise<void> {
     void playback.setView(view);
   };
 
-  runPanel(document.getElementById('run-panel')!, { onResult: (view, summary) => addResult(view, summary) });
+  // A monsoon names today's states (Telangana apart from Andhra Pradesh), as the network's nodes do.
+  const statesOf = (s: Scenario): string[] => {
+    const inRegion = data.districts.filter(
+      (d) =>
+        d.code !== null &&
+        (s.region.districts.length > 0 || s.region.states.length > 0
+          ? s.region.districts.includes(d.code) || s.region.states.includes(d.state) || s.region.states.includes(currentState(d.state, d.code))
+          : true),
+    );
+    return [...new Set(inRegion.map((d) => currentState(d.state, d.code)))].sort();
+  };
+  runPanel(document.getElementById('run-panel')!, { onResult: (view, summary) => addResult(view, summary) }, { statesOf });
   const folderInput = document.querySelector<HTMLInputElement>('input[name=folder]')!;
   folderInput.addEventListener('change', async () => {
     try {

@@ -1,5 +1,7 @@
-import { type RunResult, runReplications, spawnBrowserWorker, browserParallelism, WorkerPool } from '../sim/run/browser.ts';
-import { applyParams, BUILTIN_SCENARIOS, DEFAULT_PARAMS, type ScenarioParams } from './builtin-scenarios.ts';
+import { browserParallelism, jobFor, type ReplicationOutput, type RunResult, runReplications, spawnBrowserWorker, WorkerPool } from '../sim/run/browser.ts';
+import { formatIssue, type Scenario } from '../sim/scenario/browser.ts';
+import { builtinEntries, cliCommand, loadBuiltin, type PanelParams, panelSets, paramsOf, runSpecFor, withEventLog } from './builtin-scenarios.ts';
+import { escapeHtml } from './summary-table.ts';
 import { runSummaryJson, viewDataFromRun } from './view-data-from-run.ts';
 import type { ViewData } from './view-data.ts';
 
@@ -7,72 +9,146 @@ export interface RunPanelEvents {
   onResult(view: ViewData, summaryJson: string): void;
 }
 
+export interface RunPanelOptions {
+  /** The region's states, today's names (what a monsoon disruption lists), from the India data. */
+  statesOf(scenario: Scenario): string[];
+}
+
+/** Selected first: the built-in that finishes in seconds. */
+const DEFAULT_SCENARIO = 'tiny';
+
 /**
- * Pick a scenario, change its key parameters, run its replications in Web Workers (sim/run's
- * pool, one worker per core) with a progress bar and a cancel button. The main thread only
- * renders progress, so the page stays responsive during a run.
+ * Pick a built-in scenario (`scenarios/*.yaml`, resolved as the CLI resolves them), change its key
+ * parameters (applied as `--set` overrides), run its replications in Web Workers (sim/run's pool,
+ * one worker per core) with a progress bar and a cancel button. The main thread only renders
+ * progress, so the page stays responsive during a run.
  */
-export function runPanel(root: HTMLElement, events: RunPanelEvents): { run(): Promise<void> } {
-  const doc = root.ownerDocument;
+export function runPanel(root: HTMLElement, events: RunPanelEvents, options: RunPanelOptions): { run(): Promise<void> } {
+  const entries = builtinEntries();
   root.innerHTML = `
     <h2>Run in the page</h2>
     <form class="run-form">
-      <label>Scenario <select name="scenario">${BUILTIN_SCENARIOS.map((s) => `<option value="${s.name}">${s.name}: ${s.description}</option>`).join('')}</select></label>
-      <label>Kirana stores (national) <input name="kiranaCount" type="number" min="0" step="1000" value="${DEFAULT_PARAMS.kiranaCount}"></label>
+      <label>Scenario <select name="scenario" aria-describedby="scenario-question scenario-warning">${entries
+        .map((e) => `<option value="${escapeHtml(e.name)}"${e.name === DEFAULT_SCENARIO ? ' selected' : ''}>${escapeHtml(e.name)}${e.national ? ' (national)' : ''}</option>`)
+        .join('')}</select></label>
+      <p class="scenario-question" id="scenario-question"></p>
+      <p class="scenario-warning" id="scenario-warning" role="note" hidden>National scenario: every replication builds and simulates the whole country, which takes minutes in a browser. <code>sim run</code> in a terminal is faster.</p>
+      <label>Kirana stores (national) <input name="kiranaCount" type="number" min="0" step="1000"></label>
       <label>Last-mile policy <select name="policy">
         <option value="amazon">Amazon alone</option><option value="india-post-rural">rural parcels to India Post</option>
         <option value="kirana">kirana last mile</option><option value="shared-warehouses">shared warehouses</option><option value="b2b">B2B first mile</option></select></label>
-      <label>Kirana share of covered parcels <input name="kiranaShare" type="number" min="0" max="1" step="0.1" value="${DEFAULT_PARAMS.kiranaShare}"></label>
-      <label>Demand multiplier <input name="demandMultiplier" type="number" min="0.1" max="10" step="0.1" value="${DEFAULT_PARAMS.demandMultiplier}"></label>
-      <label><input name="monsoon" type="checkbox"> Monsoon in the region</label>
-      <label>Replications <input name="replications" type="number" min="1" max="64" step="1" value="2"></label>
-      <label>Seed <input name="seed" type="number" step="1" value="1"></label>
+      <label>Kirana share of covered parcels <input name="kiranaShare" type="number" min="0" max="1" step="0.1"></label>
+      <label>Demand multiplier <input name="demandMultiplier" type="number" min="0.1" max="10" step="0.1" value="1"></label>
+      <label><input name="monsoon" type="checkbox"> Monsoon in the region (every simulated day)</label>
+      <label>Replications <input name="replications" type="number" min="1" max="64" step="1"></label>
+      <label>Seed <input name="seed" type="text"></label>
+      <label><input name="playback" type="checkbox" checked> Record sampled parcels for playback (one more run of replication 0)</label>
       <div class="buttons"><button type="submit" name="run">Run</button> <button type="button" name="cancel" disabled>Cancel</button></div>
       <label>Progress <progress max="1" value="0"></progress></label>
       <p class="run-status" role="status" aria-live="polite">Ready.</p>
+      <p class="run-command">Same as: <code></code></p>
     </form>`;
   const form = root.querySelector('form')!;
   const field = <T extends HTMLElement>(name: string): T => form.elements.namedItem(name) as unknown as T;
   const progress = form.querySelector('progress')!;
   const status = form.querySelector<HTMLElement>('.run-status')!;
+  const command = form.querySelector<HTMLElement>('.run-command code')!;
+  const question = form.querySelector<HTMLElement>('.scenario-question')!;
+  const warning = form.querySelector<HTMLElement>('.scenario-warning')!;
   const cancel = field<HTMLButtonElement>('cancel');
   const runButton = field<HTMLButtonElement>('run');
+  const select = field<HTMLSelectElement>('scenario');
   let pool: WorkerPool | undefined;
 
-  const run = async (): Promise<void> => {
-    const scenario = BUILTIN_SCENARIOS.find((s) => s.name === field<HTMLSelectElement>('scenario').value)!;
-    const params: ScenarioParams = {
+  const selected = () => entries.find((e) => e.name === select.value)!;
+  const readParams = (): PanelParams => {
+    const seedText = field<HTMLInputElement>('seed').value.trim();
+    return {
       kiranaCount: Number(field<HTMLInputElement>('kiranaCount').value),
-      policy: field<HTMLSelectElement>('policy').value as ScenarioParams['policy'],
+      policy: field<HTMLSelectElement>('policy').value,
       kiranaShare: Number(field<HTMLInputElement>('kiranaShare').value),
       demandMultiplier: Number(field<HTMLInputElement>('demandMultiplier').value),
       monsoon: field<HTMLInputElement>('monsoon').checked,
       replications: Number(field<HTMLInputElement>('replications').value),
-      seed: Number(field<HTMLInputElement>('seed').value),
+      // A seed may be a string in a scenario (`seed: abc`); a number stays a number so the hash matches.
+      seed: /^-?\d+$/.test(seedText) ? Number(seedText) : seedText,
     };
-    const input = applyParams(scenario, params);
-    pool = new WorkerPool({ size: Math.max(1, Math.min(params.replications, browserParallelism())), spawn: spawnBrowserWorker });
+  };
+  const setsNow = () => {
+    const entry = selected();
+    return panelSets(entry.scenario, readParams(), options.statesOf(entry.scenario));
+  };
+  const showCommand = (): void => {
+    try {
+      command.textContent = cliCommand(select.value, setsNow());
+    } catch (error) {
+      command.textContent = (error as Error).message;
+    }
+  };
+  // Choosing a scenario shows its question and puts its own values in the controls, so an untouched
+  // panel runs the scenario exactly as written.
+  const showScenario = (): void => {
+    const entry = selected();
+    const p = paramsOf(entry.scenario);
+    question.textContent = entry.question;
+    warning.hidden = !entry.national;
+    field<HTMLInputElement>('kiranaCount').value = String(p.kiranaCount);
+    field<HTMLSelectElement>('policy').value = p.policy;
+    field<HTMLInputElement>('kiranaShare').value = String(p.kiranaShare);
+    field<HTMLInputElement>('demandMultiplier').value = '1';
+    field<HTMLInputElement>('monsoon').checked = false;
+    field<HTMLInputElement>('replications').value = String(p.replications);
+    field<HTMLInputElement>('seed').value = String(p.seed);
+    showCommand();
+  };
+  select.addEventListener('change', showScenario);
+  form.addEventListener('input', (event) => {
+    if (event.target !== select) showCommand();
+  });
+  showScenario();
+
+  const run = async (): Promise<void> => {
+    const entry = selected();
+    let sets;
+    try {
+      sets = setsNow();
+    } catch (error) {
+      status.textContent = `Cannot run: ${(error as Error).message}`;
+      return;
+    }
+    // The CLI's path: the built-in's layers, the overrides as `--set` layers, resolved and checked.
+    const { scenario, issues } = loadBuiltin(entry.name, sets);
+    if (issues.length > 0) {
+      status.textContent = `Not run: ${issues.map(formatIssue).join('; ')}`;
+      return;
+    }
+    const spec = runSpecFor(scenario);
+    const input = spec.input;
+    const withPlayback = field<HTMLInputElement>('playback').checked;
+    pool = new WorkerPool({ size: Math.max(1, Math.min(spec.replications + (withPlayback ? 1 : 0), browserParallelism())), spawn: spawnBrowserWorker });
     runButton.disabled = true;
     cancel.disabled = false;
     progress.value = 0;
-    status.textContent = `Running ${scenario.name}: ${params.replications} replications…`;
+    status.textContent = `Running ${scenario.name}: ${spec.replications} replications…`;
     const started = performance.now();
     try {
-      const result: RunResult = await runReplications(
-        { kind: 'india', input, scenario: scenario.name, seed: params.seed, replications: params.replications },
-        {
+      const [result, playback]: [RunResult, ReplicationOutput | undefined] = await Promise.all([
+        runReplications(spec, {
           pool,
           onProgress: (done, total, fraction, eta) => {
             progress.value = fraction;
             status.textContent = `Running ${scenario.name}: ${done} of ${total} replications done${Number.isFinite(eta) ? `, about ${Math.ceil(eta)} s left` : ''}…`;
           },
-        },
-      );
-      const label = `${scenario.name} (seed ${params.seed}${isDefault(params) ? '' : ', changed'})`;
+        }),
+        // Playback's event log comes from its own job (replication 0 with the log on), so the
+        // summarised replications are byte for byte the CLI's.
+        withPlayback ? pool.exec(jobFor({ ...spec, input: withEventLog(input) }, 0)).then((d) => d.output) : Promise.resolve(undefined),
+      ]);
+      const label = `${scenario.name} (seed ${scenario.seed}${sets.length === 0 ? '' : `, ${sets.map((s) => s.source.replace(/^--set /, '')).join(', ')}`})`;
       const summary = runSummaryJson(result);
       progress.value = 1;
-      status.textContent = `Done: ${scenario.name}, ${params.replications} replications in ${((performance.now() - started) / 1000).toFixed(1)} s.`;
-      events.onResult(viewDataFromRun(result, label, input.network), summary);
+      status.textContent = `Done: ${scenario.name}, ${spec.replications} replications in ${((performance.now() - started) / 1000).toFixed(1)} s.`;
+      events.onResult(viewDataFromRun(result, label, input.network, playback), summary);
     } catch (error) {
       status.textContent = cancelled ? 'Cancelled.' : `Run failed: ${error instanceof Error ? error.message : String(error)}`;
     } finally {
@@ -92,10 +168,5 @@ export function runPanel(root: HTMLElement, events: RunPanelEvents): { run(): Pr
     cancelled = true;
     void pool?.close();
   });
-  void doc;
   return { run };
-}
-
-function isDefault(p: ScenarioParams): boolean {
-  return p.kiranaCount === DEFAULT_PARAMS.kiranaCount && p.policy === DEFAULT_PARAMS.policy && p.kiranaShare === DEFAULT_PARAMS.kiranaShare && p.demandMultiplier === DEFAULT_PARAMS.demandMultiplier && !p.monsoon;
 }

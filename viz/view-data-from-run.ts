@@ -1,5 +1,5 @@
 import { parseResultSet } from '../sim/compare/index.ts';
-import { replicationsCsv, type RunResult, summarize, summaryJson } from '../sim/run/browser.ts';
+import { type ReplicationOutput, replicationsCsv, type RunResult, summarize, summaryJson } from '../sim/run/browser.ts';
 import type { DailyRow, DistrictRow, LoggedEvent, NodeRow, ViewData } from './view-data.ts';
 
 /** The tables a replication of the India model returns (`ReplicationResult` minus metrics). */
@@ -16,8 +16,11 @@ export function runSummaryJson(run: RunResult): string {
   return summaryJson(summarize(run.outputs, { scenario: run.scenario, scenarioHash: run.scenarioHash, seed: run.seed }));
 }
 
-/** A run made in the page, as the views' ViewData; `network` is the run's network options (for playback). */
-export function viewDataFromRun(run: RunResult, label: string, network: Record<string, unknown>): ViewData {
+/**
+ * A run made in the page, as the views' ViewData; `network` is the run's network options and
+ * `playback` the replication run with the event log on (the summarised ones have it off, as the CLI's).
+ */
+export function viewDataFromRun(run: RunResult, label: string, network: Record<string, unknown>, playback?: ReplicationOutput): ViewData {
   const manifest = { scenarioName: run.scenario, scenarioHash: run.scenarioHash, seed: run.seed, replications: run.replications };
   const set = parseResultSet({
     dir: label,
@@ -58,6 +61,7 @@ export function viewDataFromRun(run: RunResult, label: string, network: Record<s
     count: tables.reduce((s, t) => s + (t.leadTimeHistogram?.counts[i] ?? 0), 0),
   }));
   const view: ViewData = { label, set, districts, daily, nodes, histogram };
-  if (first.eventLog !== undefined && first.eventLog.length > 0) view.playback = { events: first.eventLog, network, seed: run.seed };
+  const log = (playback?.tables as IndiaTables | undefined)?.eventLog ?? first.eventLog;
+  if (log !== undefined && log.length > 0) view.playback = { events: log, network, seed: run.seed };
   return view;
 }

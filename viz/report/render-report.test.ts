@@ -3,17 +3,19 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadIndiaShapes } from '../../sim/data/index.ts';
 import { runReplication, jobFor, type RunResult, type RunSpec } from '../../sim/run/index.ts';
-import { BUILTIN_SCENARIOS } from '../builtin-scenarios.ts';
+import { loadScenario, simulationInput } from '../../sim/scenario/index.ts';
 import { viewDataFromRun } from '../view-data-from-run.ts';
 import { renderReport } from './index.ts';
 
 describe('renderReport', () => {
   it('writes a self-contained report.html with the headline table, two captioned maps and six charts as SVG', async () => {
-    const tiny = BUILTIN_SCENARIOS.find((s) => s.name === 'tiny')!;
-    const spec: RunSpec = { kind: 'india', scenario: 'tiny', seed: 1, replications: 1, input: tiny.input };
+    const { scenario, issues } = await loadScenario('tiny');
+    expect(issues).toEqual([]);
+    const input = simulationInput(scenario) as unknown as { network: Record<string, unknown>; model: Record<string, unknown> };
+    const spec: RunSpec = { kind: 'india', scenario: 'tiny', seed: 1, replications: 1, input };
     const output = await runReplication(jobFor(spec, 0));
     const run: RunResult = { kind: 'india', scenario: 'tiny', scenarioHash: output.key.scenarioHash, seed: 1, replications: 1, shard: null, outputs: [output], timing: { wallMs: 0, replicationWallMs: [0] } };
-    const html = renderReport(viewDataFromRun(run, 'tiny', tiny.input.network), { shapes: await loadIndiaShapes() });
+    const html = renderReport(viewDataFromRun(run, 'tiny', input.network), { shapes: await loadIndiaShapes() });
     expect(html.startsWith('<!doctype html>')).toBe(true);
     expect(html).not.toMatch(/<script|<link|src="http/);
     expect(html.match(/<svg/g)?.length).toBe(8);
