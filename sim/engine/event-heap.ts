@@ -6,7 +6,7 @@
  * insertion order. Ready-made heaps (flatqueue and alike) do not keep same-time events in
  * insertion order, and object-per-entry heaps allocate on every push; this one allocates only
  * when it grows. Four children a node halve the depth of a binary heap, and the four sit side
- * by side in memory: with tens of thousands of pending events this pops ~20 % faster here.
+ * by side in memory, so a pop touches fewer cache lines when tens of thousands of events wait.
  */
 export class EventHeap {
   private times: Float64Array;
