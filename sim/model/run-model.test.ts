@@ -48,6 +48,31 @@ describe('runModel', () => {
     expect(created('kirana')).toBe(a);
   });
 
+  it('gives the kirana what-if the same share and per-store load at scale 0.01 as at 0.1 (DOMAIN.md, kirana stores: 20–40 parcels a day)', () => {
+    // A store's capacity is 20–40 × scale a day (0.2–0.4 at 0.01): it must be honoured on average,
+    // neither floored to nothing nor rounded up, or a small-scale run misstates the kirana policy.
+    const at = (scale: number, reps: number): { share: number; perStore: number } => {
+      const net = scale === 0.01 ? tiny : buildNetwork(data, { districts: [536], scale }, 1);
+      let share = 0;
+      let perStore = 0;
+      for (let rep = 0; rep < reps; rep++) {
+        const m = runModel(modelConfig({ days: 14, drainDays: 10, policy: 'kirana' }), net, 11, rep).metrics;
+        share += m['parcels.created{operator=kirana}']! / m['parcels.created']! / reps;
+        perStore += m['kirana.attempts.perActiveStorePerDay']! / reps;
+      }
+      return { share, perStore };
+    };
+    const small = at(0.01, 4);
+    const large = at(0.1, 1);
+    expect(large.share).toBeGreaterThan(0.3);
+    expect(Math.abs(small.share - large.share)).toBeLessThan(0.04);
+    for (const r of [small, large]) {
+      expect(r.perStore).toBeGreaterThanOrEqual(20);
+      expect(r.perStore).toBeLessThanOrEqual(40);
+    }
+    expect(Math.abs(small.perStore / large.perStore - 1)).toBeLessThan(0.1);
+  });
+
   it('rejects a scale that differs from the network’s, naming both', () => {
     expect(() => runModel({ ...week, scale: 0.5 }, tiny, 1, 0)).toThrow(/network's scale \(0\.01.*given 0\.5/);
   });
