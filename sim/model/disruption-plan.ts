@@ -22,12 +22,25 @@ export interface DisruptionPlan {
   indiaPostClosed: Window[];
   /** Windows in which a node neither sorts, dispatches nor delivers (hub closures, monsoon). */
   nodeClosures: Map<number, Window[]>;
+  /**
+   * Monsoon windows: linehaul on lanes into, out of or within the states is slower by `factor`,
+   * and open last-mile nodes there deliver 1 / `factor` of their daily capacity.
+   */
   slowdowns: Slowdown[];
   /** Per node, a capacity multiplier from `nodeOverrides` (1 when none). */
   nodeCapacity: Float64Array;
 }
 
-const POSTAL_TYPES = new Set(['post-office', 'branch-office', 'intra-circle-hub', 'national-sorting-hub']);
+/**
+ * Nodes a monsoon can shut (DOMAIN.md, peaks and disruption: Kerala 2018, 274 of 5,065 post
+ * offices affected; deliveries suspended in flooded areas for days). India Post's offices and
+ * hubs, and also the last mile of Amazon and of kiranas: a flood that shuts a post office shuts
+ * the delivery station or shop in the same locality (assumption: the same share of each type).
+ * Without Amazon's stations a scenario in a state where Amazon carries ~97 % of parcels barely
+ * moved. Sort centres and FCs are left out: a single draw would decide whether a state's one or
+ * two big sites close, a lottery per seed; close one by name with a `hub-closure` instead.
+ */
+const FLOODABLE_TYPES = new Set(['post-office', 'branch-office', 'intra-circle-hub', 'national-sorting-hub', 'delivery-station', 'kirana']);
 
 export function planDisruptions(
   network: Network,
@@ -72,7 +85,7 @@ export function planDisruptions(
       // Which offices flood is keyed to the node, so two scenarios close the same ones.
       const key = keyedStreamKey(seed, replication, `monsoon/${id}`);
       for (const n of network.nodes) {
-        if (states.has(n.state) && POSTAL_TYPES.has(n.type) && keyedUniform(key, n.id, 0) < m.closedShare) close(n.id, w);
+        if (states.has(n.state) && FLOODABLE_TYPES.has(n.type) && keyedUniform(key, n.id, 0) < m.closedShare) close(n.id, w);
       }
     } else {
       const node = byName.get(d.node);
@@ -106,4 +119,18 @@ export function inWindows(windows: Window[] | undefined, t: number): boolean {
     if (t >= w[0] && t < w[1]) return true;
   }
   return false;
+}
+
+/**
+ * The product of the slowdown factors of the windows holding time t in either state (1 when
+ * none): a lane is slowed when it leaves, enters or runs inside a flooded state (DOMAIN.md,
+ * peaks and disruption: linehaul ×1.1–1.4). Pass the same state twice for a node.
+ */
+export function slowdownAt(slowdowns: Slowdown[], t: number, stateA: string, stateB: string): number {
+  let f = 1;
+  for (let i = 0; i < slowdowns.length; i++) {
+    const s = slowdowns[i]!;
+    if (t >= s.from && t < s.to && (s.states.has(stateA) || s.states.has(stateB))) f *= s.factor;
+  }
+  return f;
 }

@@ -34,9 +34,17 @@ export interface MonsoonDisruption {
   states: string[];
   from: string;
   to: string;
-  /** Travel time multiplier on lanes leaving a node in those states. Default 1.25 (DOMAIN.md: ×1.1–1.4, C). */
+  /**
+   * Travel time multiplier on lanes leaving, entering or inside those states; open last-mile
+   * nodes there deliver 1 / this of their daily capacity (assumption: riders and postmen slowed
+   * as trucks are). Default 1.25 (DOMAIN.md: ×1.1–1.4, C).
+   */
   linehaulSlowdown?: number;
-  /** Share of post offices, branch offices and hubs there closed over the window. Default 0.054 (DOMAIN.md: 274 of 5,065 offices, Kerala 2018). */
+  /**
+   * Share of post offices, branch offices, India Post hubs, delivery stations and kiranas there
+   * closed over the window (no sorting, dispatch or delivery; their parcels wait). Default 0.054
+   * (DOMAIN.md: 274 of 5,065 offices, Kerala 2018; the same share assumed for Amazon's stations).
+   */
   closedShare?: number;
 }
 

@@ -3,7 +3,7 @@ import { type Distribution, KeyedCursor, keyedStreamKey, ln, lognormalFromMean, 
 import { Histogram } from '../engine/stats/index.ts';
 import { GridIndex, NODE_TYPES, type Network, type NodeType, nearestNode } from '../network/index.ts';
 import { Demand } from './demand.ts';
-import { type DisruptionPlan, inWindows, planDisruptions } from './disruption-plan.ts';
+import { type DisruptionPlan, inWindows, planDisruptions, slowdownAt } from './disruption-plan.ts';
 import type { ModelConfig } from './model-config.ts';
 import { EventLog } from './parcel-event.ts';
 import {
@@ -456,9 +456,11 @@ export class ParcelModel {
     const d = this.departures[lane]!;
     // One travel time per vehicle, keyed to (lane, departure) for common random numbers.
     let minutes = this.travel[lane]!.sample(this.travelCursor.seek(lane * 1_048_576 + (d.departures % 1_048_576)).next);
-    for (const s of this.plan.slowdowns) {
-      if (time >= s.from && time < s.to && s.states.has(this.network.nodes[l.from]!.state)) minutes *= s.factor;
-    }
+    // A monsoon slows lanes into and out of a flooded state as well as those inside it: parcels
+    // for Kerala come mostly from FCs and sort centres in other states (DOMAIN.md, peaks and
+    // disruption: linehaul ×1.1–1.4). Checking only the origin missed those trunks.
+    const slowdowns = this.plan.slowdowns;
+    if (slowdowns.length > 0) minutes *= slowdownAt(slowdowns, time, this.network.nodes[l.from]!.state, this.network.nodes[l.to]!.state);
     const to = this.network.nodes[l.to]!;
     const handling = this.laneHandling[lane]!;
     const linehaulInr = this.laneInr[lane]!;
@@ -560,6 +562,17 @@ export class ParcelModel {
     return inWindows(this.plan.nodeClosures.get(node), t);
   }
 
+  /**
+   * A monsoon's slowdown on an open last-mile node in a flooded state: it delivers 1 / factor of
+   * its capacity (assumption: riders and postmen are slowed as trucks are, DOMAIN.md ×1.1–1.4).
+   */
+  private lastMileSlowdown(node: number, t: number): number {
+    const slowdowns = this.plan.slowdowns;
+    if (slowdowns.length === 0) return 1;
+    const state = this.network.nodes[node]!.state;
+    return slowdownAt(slowdowns, t, state, state);
+  }
+
   /** The day's delivery wave: riders/postmen × drops a day (the node's capacity); the rest rolls to tomorrow. */
   private readonly onWave = (node: number): void => {
     this.wavePlanned[node] = 0;
@@ -577,7 +590,7 @@ export class ParcelModel {
     // parcels for days, a sampling artefact. It hands out all it holds.
     const budget = this.typeIndex[node] === KIRANA_TYPE
       ? Infinity
-      : this.network.nodes[node]!.capacityPerDay * this.plan.nodeCapacity[node]! * factor + this.carry[node]!;
+      : (this.network.nodes[node]!.capacityPerDay * this.plan.nodeCapacity[node]! * factor) / this.lastMileSlowdown(node, now) + this.carry[node]!;
     let head = this.queueHead[node]!;
     const n = budget === Infinity ? q.length - head : Math.floor(budget);
     const take = Math.min(n, q.length - head);

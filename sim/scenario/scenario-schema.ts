@@ -78,8 +78,8 @@ const MONSOON: ObjectField = obj(
     states: arr("States (today's names, as in the network).", str('A state name.'), { minItems: 1 }),
     from: date('First day of the monsoon window (inclusive).'),
     to: date('Last day of the monsoon window (inclusive).'),
-    linehaulSlowdown: num('Travel time multiplier on lanes leaving a node in those states (DOMAIN.md: ×1.1–1.4).', 1, 10, 'factor'),
-    closedShare: share('Share of post offices, branch offices and hubs there closed over the window (DOMAIN.md: 274 of 5,065 offices, Kerala 2018).'),
+    linehaulSlowdown: num('Travel time multiplier on lanes leaving, entering or inside those states; open last-mile nodes there deliver 1/factor of their capacity (DOMAIN.md: ×1.1–1.4).', 1, 10, 'factor'),
+    closedShare: share('Share of post offices, branch offices, India Post hubs, delivery stations and kirana stores there closed over the window (DOMAIN.md: 274 of 5,065 offices, Kerala 2018).'),
   },
   ['type', 'states', 'from', 'to'],
 );
