@@ -1,18 +1,11 @@
-import { AIR_CITIES, laneBetween, type LaneMode, type Network, nearestNode, route } from '../network/index.ts';
+import { AIR_CITIES, type Lane, laneBetween, type LaneMode, type Network, nearestNode, route } from '../network/index.ts';
 import type { ModelConfig } from './model-config.ts';
 
-/** A lane as the model sees it: a network lane, or a hand-off lane the model adds between operators. */
-export interface ModelLane {
-  from: number;
-  to: number;
-  mode: LaneMode;
-  km: number;
-  minutes: number;
-  departures: number[];
-  /** Parcels per departure (already scaled); Infinity for hand-off lanes. */
-  capacity: number;
-  costPerParcelKm: number;
-  cv: number;
+/**
+ * A lane as the model sees it: a network lane (without its id), or a hand-off lane the model adds
+ * between operators, whose capacity is Infinity.
+ */
+export interface ModelLane extends Omit<Lane, 'id'> {
   /** Its two ends belong to different operators (Amazon → India Post, Amazon → kirana, seller → India Post). */
   handoff: boolean;
 }
