@@ -190,6 +190,35 @@ describe('the process API', () => {
     expect(() => sim.process((() => 1) as unknown as ProcessGenerator)).toThrow(/expected a generator object/);
   });
 
+  it('runs a hand-written iterator as a process, passing values and thrown errors through', () => {
+    // Not a native generator: a state machine with next/throw/return, as a transpiler might emit.
+    const sim = new Simulation();
+    const log: string[] = [];
+    let step = 0;
+    const iterator = {
+      next(value?: unknown): IteratorResult<number | SimEvent<any>, string> {
+        step++;
+        if (step === 1) return { done: false, value: 2 };
+        if (step === 2) return { done: false, value: sim.timeout(3, 'parcel') };
+        log.push(`${sim.now}:${String(value)}`);
+        return { done: true, value: 'delivered' };
+      },
+      throw(error: unknown): IteratorResult<number | SimEvent<any>, string> {
+        throw error;
+      },
+      return(value: string): IteratorResult<number | SimEvent<any>, string> {
+        return { done: true, value };
+      },
+      [Symbol.iterator]() {
+        return this;
+      },
+    } as unknown as ProcessGenerator<string>;
+    const courier = sim.process(iterator);
+    sim.run();
+    expect(log).toEqual(['5:parcel']);
+    expect(courier.value).toBe('delivered');
+  });
+
   it('serves requests of a priority server lowest number first, FIFO within a priority', () => {
     const sim = new Simulation();
     const server = new Server(sim, { capacity: 1, discipline: 'priority' });

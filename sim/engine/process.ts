@@ -19,6 +19,19 @@ export class Interrupt extends Error {
 // Interrupts run before ordinary events at the same time, as in SimPy.
 const URGENT = -1;
 
+// Every native generator resumes through the same two built-ins, %GeneratorPrototype%.next and
+// .throw. Calling them directly spares a property lookup per resume that turns megamorphic (slow)
+// once a program has made generators from more than four generator function objects (each has its
+// own prototype; a generator function declared inside a model factory is a new one per call).
+const GeneratorPrototype = Object.getPrototypeOf(function* () {}.prototype) as ProcessGenerator<any>;
+const generatorNext = GeneratorPrototype.next;
+const generatorThrow = GeneratorPrototype.throw;
+
+/** Any other iterator (hand-written, or from another realm) runs inside a native generator. */
+function* delegate<R>(iterator: ProcessGenerator<R>): ProcessGenerator<R> {
+  return yield* iterator;
+}
+
 /**
  * A process (SimPy's `Process`): runs a generator, resuming it whenever the event it yielded is
  * processed. A process is itself an event that succeeds with the generator's return value (or
@@ -30,17 +43,20 @@ export class Process<R = unknown> extends SimEvent<R> implements Waiter {
   /** While it holds (`yield minutes`): the time it wakes; NaN otherwise. */
   private wakeAt = NaN;
 
+  private readonly generator: ProcessGenerator<R>;
+
   constructor(
     sim: Simulation,
-    private readonly generator: ProcessGenerator<R>,
+    generator: ProcessGenerator<R>,
     readonly name = 'process',
   ) {
     super(sim);
-    if (generator === null || typeof (generator as { next?: unknown }).next !== 'function') {
+    if (generator === null || typeof generator !== 'object' || typeof (generator as { next?: unknown }).next !== 'function') {
       throw new TypeError(
         `process "${name}": expected a generator object (call the generator function: sim.process(body())), given ${String(generator)}`,
       );
     }
+    this.generator = generator.next === generatorNext ? generator : delegate(generator);
     sim.schedule(0, startProcess, this, URGENT);
   }
 
@@ -88,10 +104,10 @@ export class Process<R = unknown> extends SimEvent<R> implements Waiter {
       let result: IteratorResult<SimEvent<any> | number, R>;
       try {
         if (ok) {
-          result = this.generator.next(value);
+          result = generatorNext.call(this.generator, value);
         } else {
           if (event !== null) event.defused = true; // the process handles it (or fails with it)
-          result = this.generator.throw(value);
+          result = generatorThrow.call(this.generator, value);
         }
       } catch (error) {
         this.fail(error);
@@ -114,7 +130,7 @@ export class Process<R = unknown> extends SimEvent<R> implements Waiter {
           `process "${this.name}" yielded ${describe(next)}; yield an event (sim.timeout(d), a request, another process, anyOf/allOf) or a number of minutes ≥ 0`,
         );
         try {
-          this.generator.throw(error);
+          generatorThrow.call(this.generator, error);
         } catch {
           // the generator did not handle it: the process fails with the TypeError below
         }

@@ -109,6 +109,50 @@ describe('Simulation (callback API)', () => {
     expect(got).toEqual(expected.map((e) => e[2]));
   });
 
+  it('keeps (time, priority, sequence) order when handlers schedule zero-delay events of mixed priorities', () => {
+    // Each handler schedules 0–3 follow-ups at delay 0 or 1 with priority −2..1, so the zero-delay
+    // FIFO and the heap both hold events at `now`. The reference is a naive calendar that scans
+    // for the smallest (time, priority, seq) on every step; the same draws must give the same order.
+    type Schedule = (delay: number, id: number, priority: number) => void;
+    function workload(schedule: Schedule, now: () => number): { handle: (id: number) => void; got: number[] } {
+      let state = 777;
+      const next = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+      const got: number[] = [];
+      let ids = 0;
+      const handle = (id: number) => {
+        got.push(id * 1000 + now());
+        if (ids >= 5_000) return;
+        const children = Math.floor(next() * 4);
+        for (let c = 0; c < children; c++) schedule(next() < 0.7 ? 0 : 1, ids++, Math.floor(next() * 4) - 2);
+      };
+      for (let i = 0; i < 30; i++) schedule(Math.floor(next() * 3), ids++, Math.floor(next() * 4) - 2);
+      return { handle, got };
+    }
+
+    const sim = new Simulation();
+    let fast: { handle: (id: number) => void; got: number[] } | undefined;
+    fast = workload((delay, id, priority) => sim.schedule(delay, (x: number) => fast!.handle(x), id, priority), () => sim.now);
+    sim.run();
+
+    let clock = 0;
+    let seq = 0;
+    const pending: { time: number; priority: number; seq: number; id: number }[] = [];
+    const ref = workload((delay, id, priority) => pending.push({ time: clock + delay, priority, seq: seq++, id }), () => clock);
+    while (pending.length > 0) {
+      let best = 0;
+      for (let i = 1; i < pending.length; i++) {
+        const a = pending[i]!;
+        const b = pending[best]!;
+        if (a.time < b.time || (a.time === b.time && (a.priority < b.priority || (a.priority === b.priority && a.seq < b.seq)))) best = i;
+      }
+      const [event] = pending.splice(best, 1);
+      clock = event!.time;
+      ref.handle(event!.id);
+    }
+    expect(fast.got.length).toBeGreaterThanOrEqual(5_000);
+    expect(fast.got).toEqual(ref.got);
+  });
+
   it('rejects a negative, NaN or infinite delay and an out-of-range priority with the value in the message', () => {
     const sim = new Simulation();
     const noop = () => {};

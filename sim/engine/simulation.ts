@@ -20,9 +20,10 @@ const NO_HANDLER: Handler = () => {};
  * urgent. Two parcels arriving at the same minute with the same priority are handled in the order
  * their arrivals were scheduled, on every machine.
  *
- * Zero-delay events at the default priority skip the heap: they go to a FIFO that is drained, in
- * calendar order against the heap, before the clock moves on. It changes nothing about the order,
- * only the cost (a model's "now" hand-offs are the commonest events).
+ * Zero-delay events skip the heap when they can: they go to a FIFO, kept sorted by (priority,
+ * sequence), that is drained in calendar order against the heap before the clock moves on. It
+ * changes nothing about the order, only the cost (a model's "now" hand-offs and the start of a
+ * process are the commonest events).
  */
 export class Simulation {
   /** Current simulated time in minutes since the start. */
@@ -63,7 +64,7 @@ export class Simulation {
     if (priority !== 0) checkPriority(priority);
     const slot = this.store(handler, arg);
     const order = packOrder(priority, this.seq++);
-    if (delay === 0 && priority === 0) this.pushFifo(order, slot);
+    if (delay === 0 && this.fitsFifo(order)) this.pushFifo(order, slot);
     else this.heap.push(this.now + delay, order, slot);
   }
 
@@ -75,7 +76,7 @@ export class Simulation {
     if (priority !== 0) checkPriority(priority);
     const slot = this.store(handler, arg);
     const order = packOrder(priority, this.seq++);
-    if (time === this.now && priority === 0) this.pushFifo(order, slot);
+    if (time === this.now && this.fitsFifo(order)) this.pushFifo(order, slot);
     else this.heap.push(time, order, slot);
   }
 
@@ -213,6 +214,15 @@ export class Simulation {
     const bigger = new Int32Array(this.free.length * 2);
     bigger.set(this.free);
     this.free = bigger;
+  }
+
+  /**
+   * Whether an event at `now` with this order may join the FIFO: the FIFO must stay sorted, so
+   * it takes any priority while empty and afterwards only orders after its tail (a later event of
+   * the same priority always is; a more urgent one after normal ones is not, and goes to the heap).
+   */
+  private fitsFifo(order: number): boolean {
+    return this.fifoSize === 0 || order > this.fifoOrders[(this.fifoHead + this.fifoSize - 1) & (this.fifoOrders.length - 1)]!;
   }
 
   private pushFifo(order: number, slot: number): void {
