@@ -15,6 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import type { BenchModel } from './bench/bench-model.ts';
 import { mm1Callback, mm1Generator } from './bench/mm1.ts';
+import { mm1Handwritten } from './bench/mm1-handwritten.ts';
 import { tandemCallback, tandemGenerator } from './bench/tandem.ts';
 
 // Each model at its defined size, or at a tenth for the warm-up run (`size` 0.1).
@@ -24,6 +25,8 @@ const MODELS: Record<string, (size?: number) => BenchModel> = {
   'mm1-generator': (size = 1) => mm1Generator(1_000_000 * size),
   'tandem-generator': (size = 1) => tandemGenerator(200_000 * size),
   'tandem-generator-timeout': (size = 1) => tandemGenerator(200_000 * size, 1, true),
+  // The yardstick, not the engine: see mm1-handwritten.ts.
+  'mm1-handwritten': (size = 1) => mm1Handwritten(1_000_000 * size),
 };
 
 const RUNS = 5;
@@ -95,7 +98,7 @@ export async function runBench(argv: string[]): Promise<void> {
   for (const name of names) {
     if (!(name in MODELS)) throw new Error(`bench: unknown model ${JSON.stringify(name)}; valid: ${Object.keys(MODELS).join(', ')}`);
     // The child loads TypeScript through tsx's loader whether we were started by tsx or by `sim`.
-    const child = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx/esm'), self, '--one', name], { encoding: 'utf8' });
+    const child = spawnSync(process.execPath, [...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean), '--import', import.meta.resolve('tsx/esm'), self, '--one', name], { encoding: 'utf8' });
     if (child.status !== 0) throw new Error(`bench: model ${name} failed:\n${child.stderr}`);
     const line = JSON.parse(child.stdout.trim().split('\n').pop()!) as BenchLine;
     if (json) {
