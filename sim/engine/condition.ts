@@ -36,7 +36,7 @@ class Condition extends SimEvent<ConditionValue> {
   }
 
   private check(event: SimEvent<any>): void {
-    if (this.state !== 'pending') return;
+    if (this.triggered) return;
     if (!event.ok) {
       event.defused = true;
       this.fail(event.value);

@@ -61,7 +61,7 @@ export class Process<R = unknown> extends SimEvent<R> implements Waiter {
   }
 
   get isAlive(): boolean {
-    return this.state === 'pending';
+    return !this.triggered;
   }
 
   /**
@@ -137,7 +137,7 @@ export class Process<R = unknown> extends SimEvent<R> implements Waiter {
         this.fail(error);
         return;
       }
-      if (next.state === 'processed') {
+      if (next.processed) {
         // Already processed: continue at once with its value, as SimPy does.
         ok = next.ok;
         value = next.value;

@@ -1,4 +1,4 @@
-import { SimEvent } from './sim-event.ts';
+import { FIRST_FREE_FLAG, SimEvent } from './sim-event.ts';
 import type { Handler, Simulation } from './simulation.ts';
 import { type Discipline, WaitQueue } from './wait-queue.ts';
 
@@ -10,20 +10,41 @@ export interface ServerOptions {
   name?: string;
 }
 
+const GRANTED = FIRST_FREE_FLAG;
+const CANCELLED = FIRST_FREE_FLAG * 2;
+
 /** A request of the process API: yield it to wait for a unit, then `server.release(request)`. */
 export class Request extends SimEvent<Request> {
-  granted = false;
-  cancelled = false;
   constructor(
     readonly server: Server,
     readonly priority: number,
   ) {
     super(server.sim);
   }
+
+  /** Whether a unit was granted to it. */
+  get granted(): boolean {
+    return (this.flags & GRANTED) !== 0;
+  }
+
+  /** Whether it was withdrawn from the line before a unit was granted. */
+  get cancelled(): boolean {
+    return (this.flags & CANCELLED) !== 0;
+  }
+
+  /** @internal */
+  grant(): void {
+    this.flags |= GRANTED;
+  }
+
+  /** @internal */
+  cancel(): void {
+    this.flags |= CANCELLED;
+  }
 }
 
 function grantRequest(request: Request): void {
-  request.granted = true;
+  request.grant();
   request.succeed(request);
 }
 
@@ -103,7 +124,7 @@ export class Server {
       this.account();
       this.inUse++;
       this.served++;
-      request.granted = true;
+      request.grant();
       request.settle(request);
     } else {
       this.seize(grantRequest, request, priority);
@@ -118,7 +139,7 @@ export class Server {
   release(request?: Request): void {
     if (request !== undefined && !request.granted) {
       if (!request.cancelled) {
-        request.cancelled = true;
+        request.cancel();
         this.account();
         this.queue.removeWhere((a) => a === request);
       }

@@ -13,6 +13,17 @@ export interface Waiter {
 
 type Listener = EventCallback | Waiter;
 
+// SimEvent.flags: the state in the low two bits, then flags (subclasses use bits from FIRST_FREE_FLAG).
+const STATE = 3;
+const PENDING = 0;
+const TRIGGERED = 1;
+const PROCESSED = 2;
+const STATE_NAMES: readonly EventState[] = ['pending', 'triggered', 'processed'];
+const FAILED = 4;
+const DEFUSED = 8;
+/** @internal the lowest bit of `SimEvent.flags` that subclasses may use for their own flags. */
+export const FIRST_FREE_FLAG = 16;
+
 function notify(listener: Listener, event: SimEvent<any>): void {
   if (typeof listener === 'function') listener(event);
   else listener.resumeFrom(event);
@@ -27,9 +38,12 @@ function notify(listener: Listener, event: SimEvent<any>): void {
  * of `sim.run()`, unless `defused` is set.
  */
 export class SimEvent<T = unknown> {
-  state: EventState = 'pending';
-  ok = true;
-  defused = false;
+  /**
+   * @internal The state (two bits) and the flags below in one small integer: a process model makes
+   * millions of events (every request is one), and each field less is memory the collector does
+   * not have to copy while tens of thousands of them wait.
+   */
+  protected flags = PENDING;
   /** The value (or the error, when failed); set when triggered. */
   value: T | undefined = undefined;
   // Most events have exactly one waiter, so the first callback gets a field of its own and the
@@ -39,12 +53,30 @@ export class SimEvent<T = unknown> {
 
   constructor(readonly sim: Simulation) {}
 
+  get state(): EventState {
+    return STATE_NAMES[this.flags & STATE]!;
+  }
+
+  /** Whether it succeeded (true until it fails). */
+  get ok(): boolean {
+    return (this.flags & FAILED) === 0;
+  }
+
+  /** A failed event that is defused does not throw out of `sim.run()` when nobody handles it. */
+  get defused(): boolean {
+    return (this.flags & DEFUSED) !== 0;
+  }
+
+  set defused(value: boolean) {
+    this.flags = value ? this.flags | DEFUSED : this.flags & ~DEFUSED;
+  }
+
   get triggered(): boolean {
-    return this.state !== 'pending';
+    return (this.flags & STATE) !== PENDING;
   }
 
   get processed(): boolean {
-    return this.state === 'processed';
+    return (this.flags & STATE) === PROCESSED;
   }
 
   /** Triggers the event as a success; its callbacks run `delay` minutes from now (default 0). */
@@ -61,7 +93,7 @@ export class SimEvent<T = unknown> {
 
   /** Adds a callback, or calls it at once (synchronously) when the event is already processed. */
   addCallback(callback: Listener): void {
-    if (this.state === 'processed') notify(callback, this);
+    if ((this.flags & STATE) === PROCESSED) notify(callback, this);
     else if (this.first === null) this.first = callback;
     else (this.rest ??= []).push(callback);
   }
@@ -86,10 +118,9 @@ export class SimEvent<T = unknown> {
    * for yet (a finished process): a later waiter sees it processed and goes on immediately.
    */
   settle(value: T): void {
-    if (this.state !== 'pending') throw new Error(`SimEvent: cannot settle an event that is already ${this.state}`);
-    this.ok = true;
+    if ((this.flags & STATE) !== PENDING) throw new Error(`SimEvent: cannot settle an event that is already ${this.state}`);
     this.value = value;
-    this.state = 'processed';
+    this.flags = (this.flags & ~(STATE | FAILED)) | PROCESSED;
   }
 
   /** @internal run by `processEvent`: marks the event processed and runs its callbacks once. */
@@ -98,18 +129,17 @@ export class SimEvent<T = unknown> {
     const rest = this.rest;
     this.first = null;
     this.rest = null;
-    this.state = 'processed';
+    this.flags = (this.flags & ~STATE) | PROCESSED;
     if (first !== null) notify(first, this);
     if (rest !== null) for (let i = 0; i < rest.length; i++) notify(rest[i]!, this);
   }
 
   /** @internal used by timeouts, which are born triggered. */
   trigger(ok: boolean, value: T | undefined, delay: number, priority: number): void {
-    if (this.state !== 'pending') {
+    if ((this.flags & STATE) !== PENDING) {
       throw new Error(`SimEvent: cannot trigger an event that is already ${this.state} (value ${String(this.value)})`);
     }
-    this.state = 'triggered';
-    this.ok = ok;
+    this.flags = (this.flags & ~(STATE | FAILED)) | TRIGGERED | (ok ? 0 : FAILED);
     this.value = value;
     this.sim.schedule(delay, processEvent, this, priority);
   }
