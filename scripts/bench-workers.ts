@@ -37,18 +37,23 @@ async function startupMs(workers: number): Promise<number> {
 }
 
 /** Cold: the run starts and ends its own workers. Warm: on a pool whose workers already started. */
-async function timed(workers: number): Promise<{ ms: number; warmMs: number; perReplicationMs: number; summary: string }> {
+async function timed(workers: number): Promise<{ ms: number; warmMs: number; perReplicationMs: number; medianReplicationMs: number; outsideMs: number; summary: string }> {
   const t0 = performance.now();
   const run = await runReplications(spec, { workers });
   const ms = performance.now() - t0;
-  const per = run.timing.replicationWallMs.reduce((a, b) => a + b, 0) / run.outputs.length;
+  const walls = run.timing.replicationWallMs;
+  const per = walls.reduce((a, b) => a + b, 0) / run.outputs.length;
+  // The median skips each worker's first replication, which also loads the data and builds the network.
+  const median = [...walls].sort((a, b) => a - b)[Math.floor(walls.length / 2)]!;
+  // Wall time not spent inside replications, per worker: spawning, module loading, the hand-offs.
+  const outsideMs = ms - walls.reduce((a, b) => a + b, 0) / workers;
   const pool = new WorkerPool({ size: workers, spawn: () => spawnNodeWorker() });
   await Promise.all(Array.from({ length: workers }, (_, r) => pool.exec({ kind: 'example', input: { days: 0 }, scenario: 'empty', seed: 1, replication: r })));
   const t1 = performance.now();
   await runReplications(spec, { pool });
   const warmMs = performance.now() - t1;
   await pool.close();
-  return { ms, warmMs, perReplicationMs: per, summary: summaryJson(summarize(run.outputs, run)) };
+  return { ms, warmMs, perReplicationMs: per, medianReplicationMs: median, outsideMs, summary: summaryJson(summarize(run.outputs, run)) };
 }
 
 /**
@@ -86,6 +91,12 @@ const result = {
   controlRatio: Math.round(control * 1000) / 1000,
   startupOneWorkerMs: Math.round(start1),
   startupTwoWorkersMs: Math.round(start2),
+  medianReplicationOneWorkerMs: Math.round(one.medianReplicationMs),
+  medianReplicationTwoWorkersMs: Math.round(two.medianReplicationMs),
+  /** How much slower a replication runs when two run at once (memory, caches, GC helper threads). */
+  contention: Math.round((two.medianReplicationMs / one.medianReplicationMs) * 1000) / 1000,
+  outsideReplicationsOneWorkerMs: Math.round(one.outsideMs),
+  outsideReplicationsTwoWorkersMs: Math.round(two.outsideMs),
 };
 if (process.argv.includes('--json')) {
   console.log(JSON.stringify(result));
@@ -96,6 +107,8 @@ if (process.argv.includes('--json')) {
   console.log(`  workers already started: 1 → ${result.oneWorkerWarmMs} ms, 2 → ${result.twoWorkersWarmMs} ms, ratio ${result.warmRatio}`);
   console.log(`  control    two plain CPU-bound threads vs one: ratio ${result.controlRatio} (what this machine allows now)`);
   console.log(`  start-up   ${result.startupOneWorkerMs} ms for one worker, ${result.startupTwoWorkersMs} ms for two at once`);
+  console.log(`  a replication (median) ${result.medianReplicationOneWorkerMs} ms alone, ${result.medianReplicationTwoWorkersMs} ms with two at once: contention ×${result.contention}`);
+  console.log(`  outside replications   ${result.outsideReplicationsOneWorkerMs} ms (1 worker), ${result.outsideReplicationsTwoWorkersMs} ms (2 workers)`);
   console.log(`  (machine load when done: ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${availableParallelism()} cores)`);
   console.log('  summaries identical for 1 and 2 workers');
 }

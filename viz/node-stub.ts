@@ -1,5 +1,6 @@
 // Stands in for node:fs and node:path in the browser bundle (see vite.config.ts): sim/compare's
-// folder reader imports them, and the page never calls it. Any call fails loudly.
+// folder reader and sim/run's Node worker bundler import them, and the page never calls either.
+// Any call fails loudly.
 const unavailable = (name: string) => () => {
   throw new Error(`${name} is not available in the browser`);
 };
@@ -12,4 +13,7 @@ export const statSync = unavailable('fs.statSync');
 export const writeFileSync = unavailable('fs.writeFileSync');
 export const dirname = unavailable('path.dirname');
 export const join = unavailable('path.join');
+export const basename = unavailable('path.basename');
+export const relative = unavailable('path.relative');
+export const resolve = unavailable('path.resolve');
 export default {};

@@ -3,10 +3,15 @@ import { Worker } from 'node:worker_threads';
 import { wrap } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import type { WorkerApi } from './protocol.ts';
+import { workerBundle } from './worker-bundle.ts';
 import type { WorkerHandle } from './worker-handle.ts';
 
 export interface NodeWorkerOptions {
-  /** The worker's first module; default `worker-bootstrap.mjs` (tests swap in one that misbehaves). */
+  /**
+   * The worker's first module; default: the bundled worker (worker-bundle.ts), or
+   * `worker-bootstrap.mjs`, which loads the TypeScript through tsx, when no bundle can be made.
+   * Tests swap in one that misbehaves.
+   */
   entry?: URL;
   /** Heap limit of each worker (V8 old generation), MB; a worker past it dies with ERR_WORKER_OUT_OF_MEMORY. */
   maxOldGenerationSizeMb?: number;
@@ -36,11 +41,15 @@ export function workerExecArgv(execArgv: readonly string[]): string[] {
 }
 
 /**
- * A worker thread running `worker-bootstrap.mjs`, which makes the thread able to load TypeScript
- * and serves the shared worker entry over comlink's Node adapter.
+ * A worker thread serving the shared worker entry over comlink's Node adapter: from the bundled
+ * worker when there is one, else through `worker-bootstrap.mjs`, which makes the thread able to
+ * load TypeScript first.
  */
 export function spawnNodeWorker(options: NodeWorkerOptions = {}): WorkerHandle {
-  const worker = new Worker(options.entry ?? new URL('./worker-bootstrap.mjs', import.meta.url), {
+  const bundle = options.entry === undefined ? workerBundle() : null;
+  const entry = options.entry ?? (bundle !== null ? new URL('./worker-bundle-boot.mjs', import.meta.url) : new URL('./worker-bootstrap.mjs', import.meta.url));
+  const worker = new Worker(entry, {
+    ...(bundle !== null && { workerData: { bundle: bundle.href } }),
     execArgv: workerExecArgv(process.execArgv),
     ...(options.maxOldGenerationSizeMb !== undefined && { resourceLimits: { maxOldGenerationSizeMb: options.maxOldGenerationSizeMb } }),
   });

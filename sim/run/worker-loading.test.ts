@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
-const run = (command: string, args: string[]) => JSON.parse(execFileSync(command, args, { cwd: root, encoding: 'utf8', timeout: 60_000 }));
+const run = (command: string, args: string[], env: Record<string, string> = {}) =>
+  JSON.parse(execFileSync(command, args, { cwd: root, encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...env } }));
 
 describe('worker threads load TypeScript', () => {
   it('under the tsx CLI and under plain node after register() (the bin/sim.js way), with the same answer', async () => {
@@ -15,5 +16,14 @@ describe('worker threads load TypeScript', () => {
     expect(viaTsx.replications).toBe(2);
     expect(viaTsx.metrics['parcels.created'].n).toBe(2);
     expect(viaRegister).toEqual(viaTsx);
+  });
+
+  it('gives the same answer from the bundled worker and from workers that load the TypeScript through tsx', async () => {
+    const [bundled, throughTsx] = await Promise.all([
+      Promise.resolve().then(() => run(process.execPath, [fixture('register-then-run-two.mjs')])),
+      Promise.resolve().then(() => run(process.execPath, [fixture('register-then-run-two.mjs')], { SIM_WORKER_BUNDLE: '0' })),
+    ]);
+    expect(bundled.replications).toBe(2);
+    expect(throughTsx).toEqual(bundled);
   });
 });
