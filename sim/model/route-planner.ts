@@ -19,6 +19,14 @@ function isMetro(n: { lon: number; lat: number }): boolean {
 
 const SORT_TYPES = new Set(['sort-centre', 'national-sorting-hub', 'intra-circle-hub']);
 
+// Per network, shared by the replications a worker runs on it: the model's lanes for a timetable
+// and the lane lists of routes within one operator. Both are pure functions of the network (and
+// the timetable), and rebuilding them was a quarter of what a replication allocated (84 of ~311 MB
+// at scale 0.01). Route ids and hand-off lanes stay per replication, numbered in order of first
+// use, so a replication's results do not depend on the replications run before it.
+const laneTables = new WeakMap<Network, Map<string, readonly ModelLane[]>>();
+const routeLanes = new WeakMap<Network, Map<number, readonly number[]>>();
+
 /**
  * Routes parcels: the lanes from an origin to a last-mile node, computed once per (origin,
  * last-mile node) pair and kept in flat arrays, so a parcel holds one route id. Amazon parcels for
@@ -49,30 +57,15 @@ export class RoutePlanner {
     private readonly config: ModelConfig,
   ) {
     this.n = network.nodes.length;
-    const nodes = network.nodes;
-    const o = network.options;
     const table = config.operations.timetable;
     const metroAir = config.policies.indiaPost.airBetweenMetros;
-    this.lanes = network.lanes.map((l) => {
-      const a = nodes[l.from]!;
-      const b = nodes[l.to]!;
-      let { mode, km, minutes, costPerParcelKm, cv } = l;
-      if (metroAir && mode !== 'air' && a.type === 'national-sorting-hub' && b.type === 'national-sorting-hub' && km >= o.longHaulKm && isMetro(a) && isMetro(b)) {
-        // Speed Post flies between the metros' hubs (DOMAIN.md: rail and air between distant hubs).
-        km = Math.round((km / o.circuity[mode]) * o.circuity.air * 1000) / 1000;
-        mode = 'air';
-        minutes = Math.round((km / o.speedKmh.air) * 600) / 10;
-        costPerParcelKm = o.costPerParcelKm.air;
-        cv = o.travelTimeCv.air;
-      }
-      const kind = `${a.type}>${b.type}`;
-      const departures = table[`${kind}/${mode}`] ?? table[kind] ?? (mode === l.mode ? l.departures : o.departures[mode]);
-      return {
-        from: l.from, to: l.to, mode, km, minutes, departures: [...departures],
-        capacity: mode === l.mode ? l.capacity : o.capacityPerDeparture[mode] * o.scale, costPerParcelKm, cv,
-        handoff: a.operator !== b.operator,
-      };
-    });
+    const key = JSON.stringify([metroAir, table]);
+    let tables = laneTables.get(network);
+    if (tables === undefined) laneTables.set(network, (tables = new Map()));
+    let lanes = tables.get(key);
+    if (lanes === undefined) tables.set(key, (lanes = modelLanes(network, table, metroAir)));
+    // A copy of the list (not of the lanes, which nobody changes): hand-off lanes join it per run.
+    this.lanes = [...lanes];
   }
 
   /** Whether parcels are sorted at a node on the way (sort centres and hubs). */
@@ -114,19 +107,29 @@ export class RoutePlanner {
     return id;
   }
 
-  private plan(origin: number, lastMile: number): number[] {
+  private plan(origin: number, lastMile: number): readonly number[] {
     const nodes = this.network.nodes;
     const o = nodes[origin]!;
     const d = nodes[lastMile]!;
     if (o.operator === 'amazon' && d.operator === 'india-post') {
       const sc = nearestNode(this.network, 'sort-centre', d.lon, d.lat);
       if (!sc) throw new Error(`route: no sort centre in the network to hand ${d.name} over from`);
-      const first = this.lanesOf(route(this.network, origin, sc.id));
+      const first = this.routeLanes(origin, sc.id);
       const h = this.handoff(sc.id);
       const hub = this.lanes[h]!.to;
-      return [...first, h, ...this.lanesOf(route(this.network, hub, lastMile))];
+      return [...first, h, ...this.routeLanes(hub, lastMile)];
     }
-    return this.lanesOf(route(this.network, origin, lastMile));
+    return this.routeLanes(origin, lastMile);
+  }
+
+  /** The network lanes from `from` to `to` within one operator's tree (shared, not to be changed). */
+  private routeLanes(from: number, to: number): readonly number[] {
+    let known = routeLanes.get(this.network);
+    if (known === undefined) routeLanes.set(this.network, (known = new Map()));
+    const key = from * this.n + to;
+    let lanes = known.get(key);
+    if (lanes === undefined) known.set(key, (lanes = this.lanesOf(route(this.network, from, to))));
+    return lanes;
   }
 
   private lanesOf(path: number[]): number[] {
@@ -160,4 +163,30 @@ export class RoutePlanner {
     this.handoffLane.set(sc, id);
     return id;
   }
+}
+
+/** The network's lanes as the model runs them: the scenario's timetable, Speed Post by air between metros. */
+function modelLanes(network: Network, table: ModelConfig['operations']['timetable'], metroAir: boolean): ModelLane[] {
+  const nodes = network.nodes;
+  const o = network.options;
+  return network.lanes.map((l) => {
+    const a = nodes[l.from]!;
+    const b = nodes[l.to]!;
+    let { mode, km, minutes, costPerParcelKm, cv } = l;
+    if (metroAir && mode !== 'air' && a.type === 'national-sorting-hub' && b.type === 'national-sorting-hub' && km >= o.longHaulKm && isMetro(a) && isMetro(b)) {
+      // Speed Post flies between the metros' hubs (DOMAIN.md: rail and air between distant hubs).
+      km = Math.round((km / o.circuity[mode]) * o.circuity.air * 1000) / 1000;
+      mode = 'air';
+      minutes = Math.round((km / o.speedKmh.air) * 600) / 10;
+      costPerParcelKm = o.costPerParcelKm.air;
+      cv = o.travelTimeCv.air;
+    }
+    const kind = `${a.type}>${b.type}`;
+    const departures = table[`${kind}/${mode}`] ?? table[kind] ?? (mode === l.mode ? l.departures : o.departures[mode]);
+    return {
+      from: l.from, to: l.to, mode, km, minutes, departures: [...departures],
+      capacity: mode === l.mode ? l.capacity : o.capacityPerDeparture[mode] * o.scale, costPerParcelKm, cv,
+      handoff: a.operator !== b.operator,
+    };
+  });
 }

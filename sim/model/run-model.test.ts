@@ -17,6 +17,22 @@ describe('runModel', () => {
     expect(c).not.toBe(a);
   });
 
+  it('gives replication 1 the same result on a fresh network as after other runs on a shared one', () => {
+    // Workers keep the network (and the route tables derived from it) between replications; what
+    // one replication leaves behind must not change the next. Hyderabad (536) is Amazon's;
+    // Hanumangarh (100) adds India Post's last mile and Amazon's hand-off lanes to it.
+    const region = { districts: [536, 100], scale: 0.01 };
+    const fresh = buildNetwork(data, region, 1);
+    const first = runModel(week, fresh, 7, 1);
+    expect(first.metrics['parcels.created{operator=india-post}']).toBeGreaterThan(10);
+    const alone = JSON.stringify(first);
+    const shared = buildNetwork(data, region, 1);
+    runModel(week, shared, 7, 0);
+    runModel(modelConfig({ days: 7, drainDays: 5, policies: { indiaPost: { airBetweenMetros: false } } }), shared, 7, 2);
+    runModel(week, shared, 8, 3);
+    expect(JSON.stringify(runModel(week, shared, 7, 1))).toBe(alone);
+  });
+
   it('conserves parcels per operator: created = delivered + returned + in flight + lost', () => {
     const r = runModel(week, tiny, 1, 0);
     expect(r.parcels).toBeGreaterThan(300);
