@@ -37,10 +37,14 @@ async function startupMs(workers: number): Promise<number> {
 }
 
 /** Cold: the run starts and ends its own workers. Warm: on a pool whose workers already started. */
-async function timed(workers: number): Promise<{ ms: number; warmMs: number; perReplicationMs: number; medianReplicationMs: number; outsideMs: number; summary: string }> {
+async function timed(workers: number): Promise<{ ms: number; warmMs: number; perReplicationMs: number; medianReplicationMs: number; outsideMs: number; coresUsed: number; summary: string }> {
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const run = await runReplications(spec, { workers });
   const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  // CPU time of every thread of the process (workers, V8's GC and compiler threads) over wall time.
+  const coresUsed = (cpu.user + cpu.system) / 1000 / ms;
   const walls = run.timing.replicationWallMs;
   const per = walls.reduce((a, b) => a + b, 0) / run.outputs.length;
   // The median skips each worker's first replication, which also loads the data and builds the network.
@@ -53,7 +57,7 @@ async function timed(workers: number): Promise<{ ms: number; warmMs: number; per
   await runReplications(spec, { pool });
   const warmMs = performance.now() - t1;
   await pool.close();
-  return { ms, warmMs, perReplicationMs: per, medianReplicationMs: median, outsideMs, summary: summaryJson(summarize(run.outputs, run)) };
+  return { ms, warmMs, perReplicationMs: per, medianReplicationMs: median, outsideMs, coresUsed, summary: summaryJson(summarize(run.outputs, run)) };
 }
 
 /**
@@ -97,6 +101,9 @@ const result = {
   contention: Math.round((two.medianReplicationMs / one.medianReplicationMs) * 1000) / 1000,
   outsideReplicationsOneWorkerMs: Math.round(one.outsideMs),
   outsideReplicationsTwoWorkersMs: Math.round(two.outsideMs),
+  /** CPU over wall time: one worker already keeps more than one core busy (GC and compiler threads). */
+  coresUsedOneWorker: Math.round(one.coresUsed * 100) / 100,
+  coresUsedTwoWorkers: Math.round(two.coresUsed * 100) / 100,
 };
 if (process.argv.includes('--json')) {
   console.log(JSON.stringify(result));
@@ -109,6 +116,7 @@ if (process.argv.includes('--json')) {
   console.log(`  start-up   ${result.startupOneWorkerMs} ms for one worker, ${result.startupTwoWorkersMs} ms for two at once`);
   console.log(`  a replication (median) ${result.medianReplicationOneWorkerMs} ms alone, ${result.medianReplicationTwoWorkersMs} ms with two at once: contention ×${result.contention}`);
   console.log(`  outside replications   ${result.outsideReplicationsOneWorkerMs} ms (1 worker), ${result.outsideReplicationsTwoWorkersMs} ms (2 workers)`);
+  console.log(`  cores busy (CPU / wall) ${result.coresUsedOneWorker} with 1 worker, ${result.coresUsedTwoWorkers} with 2: with 1 worker the best 2 cores allow is ${(result.coresUsedOneWorker / 2).toFixed(2)}`);
   console.log(`  (machine load when done: ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${availableParallelism()} cores)`);
   console.log('  summaries identical for 1 and 2 workers');
 }
