@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { wrap } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import type { WorkerApi } from './protocol.ts';
@@ -40,6 +40,28 @@ export function workerExecArgv(execArgv: readonly string[]): string[] {
   return out;
 }
 
+// The parent's flags a worker accepts, found on the first spawn (see newWorker).
+let acceptedExecArgv: string[] | undefined;
+
+/**
+ * A Worker with the parent's flags (minus tsx's). V8 options such as `--max-old-space-size` or
+ * `--single-threaded-gc` apply to the whole process, workers included, yet a worker's `execArgv`
+ * refuses them (ERR_WORKER_INVALID_EXEC_ARGV), so `node --max-old-space-size=8000 bin/sim.js run …`
+ * could not start a worker. Node names the flags it refuses; they are left out.
+ */
+function newWorker(entry: URL, options: WorkerOptions): Worker {
+  acceptedExecArgv ??= workerExecArgv(process.execArgv);
+  try {
+    return new Worker(entry, { ...options, execArgv: acceptedExecArgv });
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw error;
+    // "Initiated Worker with invalid execArgv flags: --a, --b"
+    const refused = new Set(String((error as Error).message).replace(/^[^:]*:\s*/, '').split(/,\s*/));
+    acceptedExecArgv = acceptedExecArgv.filter((arg) => !refused.has(arg));
+    return new Worker(entry, { ...options, execArgv: acceptedExecArgv });
+  }
+}
+
 /**
  * A worker thread serving the shared worker entry over comlink's Node adapter: from the bundled
  * worker when there is one, else through `worker-bootstrap.mjs`, which makes the thread able to
@@ -48,9 +70,8 @@ export function workerExecArgv(execArgv: readonly string[]): string[] {
 export function spawnNodeWorker(options: NodeWorkerOptions = {}): WorkerHandle {
   const bundle = options.entry === undefined ? workerBundle() : null;
   const entry = options.entry ?? (bundle !== null ? new URL('./worker-bundle-boot.mjs', import.meta.url) : new URL('./worker-bootstrap.mjs', import.meta.url));
-  const worker = new Worker(entry, {
+  const worker = newWorker(entry, {
     ...(bundle !== null && { workerData: { bundle: bundle.href } }),
-    execArgv: workerExecArgv(process.execArgv),
     ...(options.maxOldGenerationSizeMb !== undefined && { resourceLimits: { maxOldGenerationSizeMb: options.maxOldGenerationSizeMb } }),
   });
   const threadId = worker.threadId;

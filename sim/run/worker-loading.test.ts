@@ -26,4 +26,10 @@ describe('worker threads load TypeScript', () => {
     expect(bundled.replications).toBe(2);
     expect(throughTsx).toEqual(bundled);
   });
+
+  it('starts workers when node runs with V8 options, which a worker refuses in its own flags', () => {
+    const plain = run(process.execPath, [fixture('register-then-run-two.mjs')]);
+    const tuned = run(process.execPath, ['--max-old-space-size=3000', '--stack-size=2000', '--no-warnings', fixture('register-then-run-two.mjs')]);
+    expect(tuned).toEqual(plain);
+  });
 });
