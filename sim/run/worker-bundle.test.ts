@@ -14,6 +14,7 @@ const load = async (path: string): Promise<{ answer: number }> => import(`${path
 describe('the worker bundle cache', () => {
   writeFileSync(join(project, 'entry.ts'), "import { base } from './base.ts';\nexport const answer: number = base * 2;\n");
   writeFileSync(join(project, 'base.ts'), 'export const base = 20;\n');
+  writeFileSync(join(project, 'package-lock.json'), '{"lockfileVersion": 3}\n');
 
   it('bundles an entry with its imports, then reuses the bundle while no input changed', async () => {
     const first = bundleModule(join(project, 'entry.ts'), cache, project);
@@ -28,6 +29,12 @@ describe('the worker bundle cache', () => {
     const next = bundleModule(join(project, 'entry.ts'), cache, project);
     expect(next.built).toBe(true);
     expect((await load(next.path)).answer).toBe(42);
+  });
+
+  it('rebuilds when the lockfile changes (a dependency may resolve elsewhere)', () => {
+    expect(bundleModule(join(project, 'entry.ts'), cache, project).built).toBe(false);
+    writeFileSync(join(project, 'package-lock.json'), '{"lockfileVersion": 3, "packages": {}}\n');
+    expect(bundleModule(join(project, 'entry.ts'), cache, project).built).toBe(true);
   });
 
   it('rebuilds when the bundle file itself has gone', () => {

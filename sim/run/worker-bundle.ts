@@ -33,6 +33,7 @@ export function workerBundle(): URL | null {
 }
 
 let cached: URL | null | undefined;
+let writes = 0;
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ENTRY = fileURLToPath(new URL('./worker-node.ts', import.meta.url));
@@ -94,14 +95,17 @@ function build(entry: string, cacheDir: string, root: string, manifestPath: stri
   });
   const code = result.outputFiles[0]!.contents;
   const inputs: Record<string, string> = {};
-  for (const input of Object.keys(result.metafile.inputs).sort()) {
+  // Every file esbuild read, plus what decides how they were read: the lockfile (a dependency's
+  // package.json may point elsewhere after an update) and the TypeScript settings.
+  const extra = ['package-lock.json', 'tsconfig.json'].filter((f) => existsSync(join(root, f)));
+  for (const input of [...Object.keys(result.metafile.inputs), ...extra].sort()) {
     const path = resolve(root, input);
     inputs[relative(root, path).split('\\').join('/')] = sha256(path);
   }
   const name = `${basename(entry).replace(/\.[cm]?[jt]s$/, '')}-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`;
   mkdirSync(cacheDir, { recursive: true });
   // Write then rename, so a process that starts workers meanwhile never reads half a file.
-  const temporary = (file: string): string => `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  const temporary = (file: string): string => `${file}.${process.pid}.${++writes}.tmp`;
   const bundlePath = join(cacheDir, name);
   const t1 = temporary(bundlePath);
   writeFileSync(t1, code);
