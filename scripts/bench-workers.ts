@@ -9,6 +9,10 @@
  *   npx tsx scripts/bench-workers.ts --days 56             heavier example replications
  *   npx tsx scripts/bench-workers.ts --india --scale 0.01  the India model (national network, defaults)
  *   … --replications 8 --json
+ *   … --rounds 5                                           alternate 1-worker and 2-worker runs five times and
+ *                                                          report every ratio and their median: this machine's
+ *                                                          speed drifts by tens of percent within minutes, so one
+ *                                                          pair of runs says little
  *
  * Start-up overhead: wall time from spawning a worker to the answer of a zero-day job (tsx
  * registration, module loading, comlink handshake), alone and with two workers starting at once.
@@ -37,7 +41,7 @@ async function startupMs(workers: number): Promise<number> {
 }
 
 /** Cold: the run starts and ends its own workers. Warm: on a pool whose workers already started. */
-async function timed(workers: number): Promise<{ ms: number; warmMs: number; perReplicationMs: number; medianReplicationMs: number; outsideMs: number; coresUsed: number; summary: string }> {
+async function timed(workers: number, warm: boolean): Promise<{ ms: number; warmMs: number; perReplicationMs: number; medianReplicationMs: number; outsideMs: number; coresUsed: number; summary: string }> {
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   const run = await runReplications(spec, { workers });
@@ -51,12 +55,15 @@ async function timed(workers: number): Promise<{ ms: number; warmMs: number; per
   const median = [...walls].sort((a, b) => a - b)[Math.floor(walls.length / 2)]!;
   // Wall time not spent inside replications, per worker: spawning, module loading, the hand-offs.
   const outsideMs = ms - walls.reduce((a, b) => a + b, 0) / workers;
-  const pool = new WorkerPool({ size: workers, spawn: () => spawnNodeWorker() });
-  await Promise.all(Array.from({ length: workers }, (_, r) => pool.exec({ kind: 'example', input: { days: 0 }, scenario: 'empty', seed: 1, replication: r })));
-  const t1 = performance.now();
-  await runReplications(spec, { pool });
-  const warmMs = performance.now() - t1;
-  await pool.close();
+  let warmMs = Number.NaN;
+  if (warm) {
+    const pool = new WorkerPool({ size: workers, spawn: () => spawnNodeWorker() });
+    await Promise.all(Array.from({ length: workers }, (_, r) => pool.exec({ kind: 'example', input: { days: 0 }, scenario: 'empty', seed: 1, replication: r })));
+    const t1 = performance.now();
+    await runReplications(spec, { pool });
+    warmMs = performance.now() - t1;
+    await pool.close();
+  }
   return { ms, warmMs, perReplicationMs: per, medianReplicationMs: median, outsideMs, coresUsed, summary: summaryJson(summarize(run.outputs, run)) };
 }
 
@@ -79,9 +86,22 @@ async function controlRatio(): Promise<number> {
 const control = await controlRatio();
 const start1 = await startupMs(1);
 const start2 = await startupMs(2);
-const one = await timed(1);
-const two = await timed(2);
-if (one.summary !== two.summary) throw new Error('bench-workers: 1 and 2 workers gave different summaries (a determinism bug)');
+const rounds = arg('rounds', 1);
+// A run first, untimed: it leaves what any second run finds (the worker bundle, the cached network).
+await runReplications({ ...spec, replications: 1 }, { workers: 1 });
+const ratios: number[] = [];
+let one!: Awaited<ReturnType<typeof timed>>;
+let two!: Awaited<ReturnType<typeof timed>>;
+let warm = { one: Number.NaN, two: Number.NaN };
+for (let round = 0; round < rounds; round++) {
+  one = await timed(1, round === 0);
+  two = await timed(2, round === 0);
+  if (one.summary !== two.summary) throw new Error('bench-workers: 1 and 2 workers gave different summaries (a determinism bug)');
+  ratios.push(two.ms / one.ms);
+  if (round === 0) warm = { one: one.warmMs, two: two.warmMs };
+  if (rounds > 1) console.error(`round ${round + 1}/${rounds}: 1 worker ${Math.round(one.ms)} ms, 2 workers ${Math.round(two.ms)} ms, ratio ${(two.ms / one.ms).toFixed(3)}`);
+}
+const medianRatio = [...ratios].sort((a, b) => a - b)[Math.floor(ratios.length / 2)]!;
 const result = {
   model: spec.kind === 'india' ? `india scale ${(spec.input.network as { scale: number }).scale}` : `example ${spec.input.parcelsPerDay}/day × ${spec.input.days} days`,
   replications,
@@ -89,9 +109,12 @@ const result = {
   oneWorkerMs: Math.round(one.ms),
   twoWorkersMs: Math.round(two.ms),
   ratio: Math.round((two.ms / one.ms) * 1000) / 1000,
-  oneWorkerWarmMs: Math.round(one.warmMs),
-  twoWorkersWarmMs: Math.round(two.warmMs),
-  warmRatio: Math.round((two.warmMs / one.warmMs) * 1000) / 1000,
+  /** With --rounds: every round's ratio and their median (the figure to quote). */
+  ratios: ratios.map((r) => Math.round(r * 1000) / 1000),
+  medianRatio: Math.round(medianRatio * 1000) / 1000,
+  oneWorkerWarmMs: Math.round(warm.one),
+  twoWorkersWarmMs: Math.round(warm.two),
+  warmRatio: Math.round((warm.two / warm.one) * 1000) / 1000,
   controlRatio: Math.round(control * 1000) / 1000,
   startupOneWorkerMs: Math.round(start1),
   startupTwoWorkersMs: Math.round(start2),
@@ -111,6 +134,7 @@ if (process.argv.includes('--json')) {
   console.log(`${result.model}, ${replications} replications (~${result.replicationMs} ms each on a worker)`);
   console.log(`  1 worker   ${result.oneWorkerMs} ms (workers started by the run, as the CLI does)`);
   console.log(`  2 workers  ${result.twoWorkersMs} ms   ratio ${result.ratio} (target ≤ 0.6)`);
+  if (rounds > 1) console.log(`  ratio over ${rounds} rounds: median ${result.medianRatio} (${result.ratios.join(', ')})`);
   console.log(`  workers already started: 1 → ${result.oneWorkerWarmMs} ms, 2 → ${result.twoWorkersWarmMs} ms, ratio ${result.warmRatio}`);
   console.log(`  control    two plain CPU-bound threads vs one: ratio ${result.controlRatio} (what this machine allows now)`);
   console.log(`  start-up   ${result.startupOneWorkerMs} ms for one worker, ${result.startupTwoWorkersMs} ms for two at once`);

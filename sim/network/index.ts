@@ -4,6 +4,7 @@ export type { NetworkOptions, ResolvedNetworkOptions, LaneMode, ByMode } from '.
 export { NETWORK_DEFAULTS, LANE_MODES } from './network-options.ts';
 export { validateNetworkOptions, NetworkOptionsError, type OptionIssue } from './validate-network-options.ts';
 export { buildNetwork } from './build-network.ts';
+export { networkFromColumns, networkToColumns, type NetworkColumns } from './network-columns.ts';
 export { networkCounts, type NetworkCounts } from './network-counts.ts';
 export { route, laneBetween } from './route.ts';
 export { nearestNode } from './nearest-node.ts';

@@ -1,8 +1,8 @@
 import { loadIndiaData } from '../data/index.ts';
 import { modelConfig, type ModelConfigPatch, runModel } from '../model/index.ts';
-import { buildNetwork, type Network, type NetworkOptions } from '../network/index.ts';
-import { canonicalJson } from './canonical-json.ts';
+import { buildNetwork, type Network, type NetworkColumns, type NetworkOptions, networkFromColumns, networkToColumns } from '../network/index.ts';
 import type { KindResult } from './model-kinds.ts';
+import { indiaNetworkKey } from './model-kinds.ts';
 import type { IndiaInput } from './protocol.ts';
 
 // The network depends only on its options and the seed, and a worker usually runs many
@@ -11,17 +11,30 @@ import type { IndiaInput } from './protocol.ts';
 // state: the result is the same with or without it.
 let cached: { key: string; network: Network } | undefined;
 
-/** One replication of the India model from a resolved scenario (network options + model config). */
+/** The network of a scenario as columns: built once on the main thread and handed to every worker. */
+export async function indiaNetworkColumns(input: IndiaInput, seed: number | string): Promise<NetworkColumns> {
+  return networkToColumns(buildNetwork(await loadIndiaData(), input.network as NetworkOptions, seed));
+}
+
+/**
+ * One replication of the India model from a resolved scenario (network options + model config).
+ * `shared`: the network's columns from `indiaNetworkColumns` for the same options and seed, when
+ * the runner built them once for all workers; without them the worker builds the network itself.
+ */
 export async function runIndiaReplication(
   input: IndiaInput,
   seed: number | string,
   replication: number,
   progress: (simMinutes: number, parcelsDone: number) => void,
+  shared?: unknown,
 ): Promise<KindResult> {
-  const key = canonicalJson([input.network, seed]);
+  const key = indiaNetworkKey(input, seed);
   if (cached?.key !== key) {
-    const data = await loadIndiaData();
-    cached = { key, network: buildNetwork(data, input.network as NetworkOptions, seed) };
+    cached = undefined; // let the old network go before the new one is made
+    const network = shared !== undefined
+      ? networkFromColumns(shared as NetworkColumns)
+      : buildNetwork(await loadIndiaData(), input.network as NetworkOptions, seed);
+    cached = { key, network };
   }
   const config = modelConfig(input.model as ModelConfigPatch);
   const result = runModel(config, cached.network, seed, replication, { progress });

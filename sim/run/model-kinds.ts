@@ -1,4 +1,10 @@
+import { canonicalJson } from './canonical-json.ts';
 import type { ExampleInput, IndiaInput, Job, ModelKind } from './protocol.ts';
+
+/** What the India network of a job depends on: its network options and the seed. */
+export function indiaNetworkKey(input: IndiaInput, seed: number | string): string {
+  return canonicalJson([input.network, seed]);
+}
 
 /** What a model kind gives back for one replication; the runner adds the job's key. */
 export interface KindResult {
@@ -13,12 +19,23 @@ export interface ModelKindRunner<Input> {
   horizonMinutes(input: Input): number;
   /** Whether the model can discard its first `warmupDays` of observations. */
   supportsWarmup: boolean;
+  /**
+   * Optional: what every replication of this input and seed builds first and could share, as a
+   * key (cheap, no building) and a builder whose value crosses a worker boundary cheaply. The
+   * runner builds it once on the main thread and gives it to each worker (`SharedSetup`).
+   */
+  share?: {
+    key(input: Input, seed: number | string): string;
+    build(input: Input, seed: number | string): Promise<unknown>;
+  };
+  /** `shared`: the value `share.build` made for this input and seed, when the runner has one. */
   run(
     input: Input,
     seed: number | string,
     replication: number,
     warmupDays: number | undefined,
     progress: (simMinutes: number, parcelsDone: number) => void,
+    shared?: unknown,
   ): Promise<KindResult>;
 }
 
@@ -62,9 +79,16 @@ export const MODEL_KINDS: Runners = {
       return ((model.days ?? 14) + (model.drainDays ?? 7)) * 1440;
     },
     supportsWarmup: false,
-    async run(input, seed, replication, _warmupDays, progress) {
+    share: {
+      key: (input: IndiaInput, seed) => indiaNetworkKey(input, seed),
+      async build(input: IndiaInput, seed) {
+        const { indiaNetworkColumns } = await import('./india-kind.ts');
+        return indiaNetworkColumns(input, seed);
+      },
+    },
+    async run(input, seed, replication, _warmupDays, progress, shared) {
       const { runIndiaReplication } = await import('./india-kind.ts');
-      return runIndiaReplication(input, seed, replication, progress);
+      return runIndiaReplication(input, seed, replication, progress, shared);
     },
   },
 };

@@ -91,9 +91,24 @@ export type JobOutcome =
   | { state: 'done'; output: ReplicationOutput; wallMs: number }
   | { state: 'failed'; failure: ReplicationFailure };
 
+/**
+ * What a model kind builds once for a run and hands to every worker before its first job (the
+ * India model: the network, as typed-array columns), so that workers do not each build it. A
+ * cache, never an input: a replication gives the same result with it or without it, and a worker
+ * uses it only for jobs of the same kind whose `key` matches.
+ */
+export interface SharedSetup {
+  kind: ModelKind;
+  /** What the value was built from (the kind's `shareKey` of the jobs' input and seed). */
+  key: string;
+  value: unknown;
+}
+
 /** What a worker exposes through comlink (the same on worker_threads and Web Workers). */
 export interface WorkerApi {
   /** Registers the one progress callback for this worker's lifetime (a comlink proxy). */
   setProgress(callback: (progress: JobProgress) => void): void;
+  /** Keeps a shared setup for the jobs that follow (replacing any earlier one). */
+  provide(setup: SharedSetup): void;
   run(job: Job): Promise<JobOutcome>;
 }

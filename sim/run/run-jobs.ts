@@ -1,5 +1,7 @@
-import { defaultPlatform } from './default-platform.ts';
-import type { Job, JobProgress } from './protocol.ts';
+import { defaultPlatform, defaultSetupCache, onNode } from './default-platform.ts';
+import { modelKind } from './model-kinds.ts';
+import type { Job, JobProgress, SharedSetup } from './protocol.ts';
+import type { SetupCache } from './setup-cache.ts';
 import type { SpawnWorker } from './worker-handle.ts';
 import { type JobDone, WorkerPool } from './worker-pool.ts';
 
@@ -18,6 +20,14 @@ export interface RunOptions {
   /** How to start a worker when the run makes its own pool; default: the platform's. */
   spawn?: SpawnWorker;
   onProgress?: ProgressCallback;
+  /**
+   * Build what every job needs (the India network) once, on this thread, and hand it to each
+   * worker, instead of each worker building its own. Default: on Node, where the CLI's thread is
+   * idle during a run; in a browser the page's thread must stay free, so workers build.
+   */
+  share?: boolean;
+  /** Where a shared setup is kept between runs; default: the project's disk cache on Node (see setup-cache.ts), `false` for none. */
+  setupCache?: SetupCache | false;
 }
 
 /**
@@ -27,20 +37,27 @@ export interface RunOptions {
  */
 export async function runJobs(jobs: readonly Job[], options: RunOptions = {}): Promise<JobDone[]> {
   if (jobs.length === 0) return [];
-  if (options.pool !== undefined) return runOn(options.pool, jobs, options.onProgress);
+  const share = (options.share ?? onNode()) ? { cache: options.setupCache } : undefined;
+  if (options.pool !== undefined) return runOn(options.pool, jobs, options.onProgress, share);
   const platform = options.spawn === undefined || options.workers === undefined ? await defaultPlatform() : undefined;
   const workers = options.workers ?? platform!.workers;
   if (!Number.isInteger(workers) || workers < 1) throw new RangeError(`workers must be an integer ≥ 1, given ${workers}`);
   const pool = new WorkerPool({ size: Math.min(workers, jobs.length), spawn: options.spawn ?? platform!.spawn });
   try {
-    return await runOn(pool, jobs, options.onProgress);
+    return await runOn(pool, jobs, options.onProgress, share);
   } finally {
     await pool.close();
   }
 }
 
-async function runOn(pool: WorkerPool, jobs: readonly Job[], onProgress: ProgressCallback | undefined): Promise<JobDone[]> {
+async function runOn(
+  pool: WorkerPool,
+  jobs: readonly Job[],
+  onProgress: ProgressCallback | undefined,
+  share: { cache: SetupCache | false | undefined } | undefined,
+): Promise<JobDone[]> {
   const started = performance.now();
+  if (share !== undefined) pool.provide(sharedSetup(jobs, share.cache));
   const fractions = new Float64Array(jobs.length);
   let done = 0;
   const report = (): void => {
@@ -79,4 +96,27 @@ async function runOn(pool: WorkerPool, jobs: readonly Job[], onProgress: Progres
         ),
     ),
   );
+}
+
+/**
+ * The setup all jobs share, built once here: when every job is of one kind that has one and
+ * asks for the same key (a sweep over model settings on one network does; one over network
+ * options does not). Built after the workers have started, so they load while it builds. Any
+ * failure gives undefined: the workers then build it themselves and report errors with the job's
+ * identity, as without sharing.
+ */
+async function sharedSetup(jobs: readonly Job[], given: SetupCache | false | undefined): Promise<SharedSetup | undefined> {
+  try {
+    const first = jobs[0]!;
+    const share = modelKind(first.kind).share;
+    if (share === undefined) return undefined;
+    const key = share.key(first.input, first.seed);
+    if (jobs.some((job) => job.kind !== first.kind || share.key(job.input, job.seed) !== key)) return undefined;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const cache = given === undefined ? await defaultSetupCache() : given;
+    const build = (): Promise<unknown> => share.build(first.input, first.seed);
+    return { kind: first.kind, key, value: await (cache === false || cache === undefined ? build() : cache(first.kind, key, build)) };
+  } catch {
+    return undefined;
+  }
 }

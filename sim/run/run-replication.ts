@@ -1,11 +1,13 @@
 import { modelKind } from './model-kinds.ts';
-import type { Job, JobKey, ReplicationFailure, ReplicationOutput } from './protocol.ts';
+import type { Job, JobKey, ReplicationFailure, ReplicationOutput, SharedSetup } from './protocol.ts';
 import { ReplicationError } from './replication-error.ts';
 import { scenarioHash } from './scenario-hash.ts';
 
 export interface ReplicationHooks {
   /** Called as the model advances (as often as the model reports; the worker throttles). */
   progress?(simMinutes: number, parcelsDone: number): void;
+  /** A setup built once for the run (see `SharedSetup`); used only if it is this job's kind and key. */
+  shared?: SharedSetup;
 }
 
 /**
@@ -37,7 +39,9 @@ export async function runReplication(job: Job, hooks: ReplicationHooks = {}): Pr
       throw new RangeError(`job.warmupDays is not supported by the ${job.kind} model (given ${job.warmupDays}); leave it out`);
     }
     const progress = hooks.progress ?? (() => {});
-    const result = await runner.run(job.input, job.seed, job.replication, job.warmupDays, progress);
+    const shared = hooks.shared;
+    const fits = shared !== undefined && shared.kind === job.kind && runner.share !== undefined && shared.key === runner.share.key(job.input, job.seed);
+    const result = await runner.run(job.input, job.seed, job.replication, job.warmupDays, progress, fits ? shared.value : undefined);
     return { key, metrics: result.metrics, tables: result.tables, events: result.events };
   } catch (error) {
     throw new ReplicationError(replicationFailure(job, hash, error));

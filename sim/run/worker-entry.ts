@@ -1,5 +1,5 @@
 import { type Endpoint, expose } from 'comlink';
-import type { Job, JobOutcome, JobProgress, WorkerApi } from './protocol.ts';
+import type { Job, JobOutcome, JobProgress, SharedSetup, WorkerApi } from './protocol.ts';
 import { modelKind } from './model-kinds.ts';
 import { ReplicationError } from './replication-error.ts';
 import { jobScenarioHash, replicationFailure, runReplication } from './run-replication.ts';
@@ -16,9 +16,13 @@ const PROGRESS_EVERY_MS = 250;
  */
 export function serveJobs(endpoint: Endpoint): void {
   let report: ((progress: JobProgress) => void) | undefined;
+  let shared: SharedSetup | undefined;
   const api: WorkerApi = {
     setProgress(callback) {
       report = callback;
+    },
+    provide(setup) {
+      shared = setup;
     },
     async run(job: Job): Promise<JobOutcome> {
       const started = performance.now();
@@ -40,6 +44,7 @@ export function serveJobs(endpoint: Endpoint): void {
       };
       try {
         const output = await runReplication(job, {
+          shared,
           progress: (t, n) => {
             parcels = n;
             send(t, n, false);

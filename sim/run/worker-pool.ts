@@ -1,5 +1,5 @@
 import { proxy } from 'comlink';
-import type { Job, JobProgress, ReplicationOutput } from './protocol.ts';
+import type { Job, JobOutcome, JobProgress, ReplicationOutput, SharedSetup } from './protocol.ts';
 import { ReplicationError, WorkerDiedError } from './replication-error.ts';
 import type { SpawnWorker, WorkerHandle } from './worker-handle.ts';
 
@@ -27,6 +27,9 @@ interface Task {
 interface Slot {
   handle: WorkerHandle;
   task: Task | undefined;
+  /** The pool's shared setup this worker was given (or is being given), and when that is done. */
+  setup?: Promise<SharedSetup | undefined>;
+  provided?: Promise<void>;
 }
 
 /**
@@ -44,6 +47,7 @@ export class WorkerPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Task[] = [];
   private closed = false;
+  private setup: Promise<SharedSetup | undefined> | undefined;
 
   constructor(options: WorkerPoolOptions) {
     if (!Number.isInteger(options.size) || options.size < 1) {
@@ -60,6 +64,15 @@ export class WorkerPool {
       this.queue.push({ job, onProgress, resolve, reject, cancelled });
       this.dispatch();
     });
+  }
+
+  /**
+   * A setup every worker gets before its next job (see `SharedSetup`); it may still be in the
+   * making: workers start at once, and each waits for it only before running a job. When it
+   * resolves to undefined, or a worker cannot take it, workers build what they need themselves.
+   */
+  provide(setup: Promise<SharedSetup | undefined>): void {
+    this.setup = setup;
   }
 
   /** Terminates every worker; queued jobs are rejected. Call it when the run ends so the process can exit. */
@@ -100,18 +113,34 @@ export class WorkerPool {
     return slot;
   }
 
+  /** Resolves once the worker holds the pool's current setup (at once when there is none). */
+  private provided(slot: Slot): Promise<void> {
+    const setup = this.setup;
+    if (setup === undefined) return Promise.resolve();
+    if (slot.setup !== setup) {
+      slot.setup = setup;
+      // A worker that cannot take it (an older entry, a clone error) still runs: it builds the setup itself.
+      slot.provided = setup.then((value) => (value === undefined ? undefined : slot.handle.api.provide(value))).then(
+        () => {},
+        () => {},
+      );
+    }
+    return slot.provided!;
+  }
+
   private runOn(slot: Slot, task: Task): void {
     slot.task = task;
-    slot.handle.api.run(task.job).then(
+    const current = (): boolean => slot.task === task && !this.closed;
+    this.provided(slot).then((): Promise<JobOutcome> | undefined => (current() ? slot.handle.api.run(task.job) : undefined)).then(
       (outcome) => {
-        if (slot.task !== task) return; // the worker died first; the task is already rejected
+        if (outcome === undefined || !current()) return; // the worker died first; the task is already rejected
         slot.task = undefined;
         if (outcome.state === 'done') task.resolve({ output: outcome.output, wallMs: outcome.wallMs });
         else task.reject(new ReplicationError(outcome.failure));
         this.dispatch();
       },
       (error: unknown) => {
-        if (slot.task !== task) return;
+        if (!current()) return;
         // The transport broke (e.g. an unclonable value); the worker may be in any state: replace it.
         slot.task = undefined;
         task.reject(new WorkerDiedError(task.job, `comlink call failed: ${error instanceof Error ? error.message : String(error)}`));
