@@ -34,6 +34,36 @@ describe('ScheduledDepartures', () => {
     expect([departures.departures, departures.carried, departures.waiting]).toEqual([3, 5, 0]);
   });
 
+  it('keeps arrival order through a long line that never empties, and a line that empties and fills again', () => {
+    const sim = new Simulation();
+    const left: number[] = [];
+    const waiting: number[] = [];
+    // 100 a day arrive, 60 a day leave (two departures of 30): the line grows for 50 days.
+    const d = new ScheduledDepartures<number>(sim, { times: [360, 1080], capacity: 30, onDepart: (items) => left.push(...items) });
+    let n = 0;
+    for (let day = 0; day < 50; day++) for (let k = 0; k < 100; k++) sim.schedule(day * 1440 + k * 14, () => d.add(n++));
+    sim.schedule(50 * 1440, () => waiting.push(d.waiting));
+    sim.run();
+    // Hand count at the start of day 50: 5,000 arrived; the first truck found 26 ready (k·14 ≤ 360),
+    // the 99 after it left full (30): 26 + 99 × 30 = 2,996 gone, 2,004 waiting.
+    expect(waiting[0]).toBe(2004);
+    expect(left).toEqual(Array.from({ length: 5000 }, (_, i) => i));
+    expect(d.waiting).toBe(0);
+    // Empty now: it fills and empties again with new items, in order.
+    sim.schedule(0, () => [7, 8, 9].forEach((x) => d.add(x)));
+    sim.run();
+    expect(left.slice(-3)).toEqual([7, 8, 9]);
+  });
+
+  it('lets go of object items when they depart (it does not hold them until its slots are reused)', () => {
+    const sim = new Simulation();
+    const d = new ScheduledDepartures<{ id: number }>(sim, { times: [360], onDepart: () => {} });
+    sim.schedule(0, () => d.add({ id: 1 }));
+    sim.run();
+    const slots = (d as unknown as { items: unknown[] }).items;
+    expect(slots.every((x) => x === null)).toBe(true);
+  });
+
   it('needs items ready `cutoff` minutes before departure (a booking cut-off)', () => {
     const sim = new Simulation();
     const { departures, trips } = truck(sim, { cutoff: 60 });

@@ -37,9 +37,12 @@ export class ScheduledDepartures<T> {
 
   private readonly size: ((item: T) => number) | undefined;
   private readonly onDepart: (items: T[], time: number) => void;
-  private items: T[] = [];
-  private ready: number[] = [];
+  // Waiting items are items[head .. tail), with the times they became ready. The slots are reused:
+  // a lane that empties at each departure (most do) allocates nothing after its first few items.
+  private readonly items: T[] = [];
+  private readonly ready: number[] = [];
   private head = 0;
+  private tail = 0;
   private nextAt = -Infinity;
   private lastAt = -Infinity;
   private closures: [number, number][] = [];
@@ -63,7 +66,7 @@ export class ScheduledDepartures<T> {
 
   /** Items waiting for a departure. */
   get waiting(): number {
-    return this.items.length - this.head;
+    return this.tail - this.head;
   }
 
   /** Time the next departure is scheduled for, or Infinity when nothing waits. */
@@ -79,8 +82,14 @@ export class ScheduledDepartures<T> {
         throw new RangeError(`departures "${this.name}": an item's size must be in (0, ${this.capacity}], given ${size}`);
       }
     }
-    this.items.push(item);
-    this.ready.push(this.sim.now);
+    if (this.tail === this.items.length) {
+      this.items.push(item);
+      this.ready.push(this.sim.now);
+    } else {
+      this.items[this.tail] = item;
+      this.ready[this.tail] = this.sim.now;
+    }
+    this.tail++;
     if (this.nextAt === -Infinity) this.plan(this.sim.now + this.cutoff);
   }
 
@@ -128,17 +137,19 @@ export class ScheduledDepartures<T> {
     const latest = at - this.cutoff;
     const batch: T[] = [];
     let load = 0;
-    while (this.head < this.items.length && this.ready[this.head]! <= latest) {
+    while (this.head < this.tail && this.ready[this.head]! <= latest) {
       const item = this.items[this.head]!;
       const size = this.size === undefined ? 1 : this.size(item);
       if (load + size > this.capacity) break;
       load += size;
       batch.push(item);
+      // An object item is let go of here, not when its slot is next written.
+      if (typeof item === 'object') this.items[this.head] = null as T;
       this.head++;
     }
     this.compact();
     this.nextAt = -Infinity;
-    if (this.head < this.items.length) this.plan(this.ready[this.head]! + this.cutoff);
+    if (this.head < this.tail) this.plan(this.ready[this.head]! + this.cutoff);
     if (batch.length > 0) {
       this.departures++;
       this.carried += batch.length;
@@ -147,10 +158,18 @@ export class ScheduledDepartures<T> {
   }
 
   private compact(): void {
-    // Drop the consumed prefix now and then, so the arrays do not grow without bound.
-    if (this.head > 1024 && this.head * 2 > this.items.length) {
-      this.items = this.items.slice(this.head);
-      this.ready = this.ready.slice(this.head);
+    if (this.head === this.tail) {
+      this.head = this.tail = 0;
+    } else if (this.head > 1024 && this.head * 2 > this.tail) {
+      // A line that never empties: move it to the front now and then, so the arrays stay bounded.
+      const { items, ready } = this;
+      const n = this.tail - this.head;
+      for (let i = 0; i < n; i++) {
+        items[i] = items[this.head + i]!;
+        ready[i] = ready[this.head + i]!;
+      }
+      for (let i = n; i < this.tail; i++) if (typeof items[i] === 'object') items[i] = null as T;
+      this.tail = n;
       this.head = 0;
     }
   }

@@ -3,8 +3,8 @@ import { indiaNetworkColumns } from './india-kind.ts';
 import { indiaNetworkKey } from './model-kinds.ts';
 import type { IndiaInput, Job } from './protocol.ts';
 import { runJobs } from './run-jobs.ts';
-import { runReplications, type RunSpec } from './run-replications.ts';
-import { jobFor } from './run-spec.ts';
+import { runReplications } from './run-replications.ts';
+import { jobFor, type RunSpec } from './run-spec.ts';
 import type { SetupCache } from './setup-cache.ts';
 import { summarize, summaryJson } from './summarize.ts';
 
