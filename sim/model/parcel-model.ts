@@ -1,7 +1,7 @@
 import { dayIndex, minuteOfDay, ScheduledDepartures, SimCalendar, Simulation } from '../engine/index.ts';
 import { type Distribution, KeyedCursor, keyedStreamKey, ln, lognormalFromMean, createStream, type Uniform } from '../engine/random/index.ts';
 import { Histogram } from '../engine/stats/index.ts';
-import { GridIndex, NODE_TYPES, type Network, type NodeType, nearestNode } from '../network/index.ts';
+import { NODE_TYPES, type Network, type NodeType } from '../network/index.ts';
 import { Demand } from './demand.ts';
 import { type DisruptionPlan, inWindows, planDisruptions, slowdownAt } from './disruption-plan.ts';
 import type { ModelConfig } from './model-config.ts';
@@ -10,6 +10,7 @@ import {
   DELIVERED, FLAG_COD, FLAG_EXPORT, FLAG_RURAL, FLAG_SAMPLED, IN_FLIGHT, LOST, NEVER_LOST, OP_AMAZON, OP_INDIA_POST, OP_KIRANA,
   OPERATORS, ParcelStore, RETURNED, RETURNING,
 } from './parcel-store.ts';
+import { kiranaPools, networkTables } from './network-tables.ts';
 import { RoutePlanner } from './route-planner.ts';
 import { sizeStationRiders } from './station-riders.ts';
 import { type StockPlacement, stockPlacement } from './stock-placement.ts';
@@ -25,6 +26,7 @@ interface Batch {
 }
 
 const MODES = ['road', 'rail', 'air'] as const;
+const NO_POOLS = { start: new Int32Array(0), length: new Int32Array(0), members: new Int32Array(0) };
 const KIRANA_TYPE = NODE_TYPES.indexOf('kirana');
 
 /**
@@ -61,7 +63,7 @@ export class ParcelModel {
   private returnedToday = 0;
   private createdToday = 0;
 
-  private readonly nodeType: NodeType[];
+  private readonly nodeType: readonly NodeType[];
   private readonly typeIndex: Int32Array;
   private readonly u: Uniform;
   /** A parcel's order draws, in a fixed sequence (see onOrder): one seek a parcel, one mix a draw. */
@@ -97,8 +99,8 @@ export class ParcelModel {
   private readonly districtFc: Int32Array;
   private readonly stock: StockPlacement;
   private readonly districtBranch: Int32Array;
-  private readonly districtSellers: number[][];
-  private readonly fcs: number[];
+  private readonly districtSellers: readonly (readonly number[])[];
+  private readonly fcs: readonly number[];
   private readonly exportHub: number;
   private readonly refusal: number[][];
 
@@ -136,8 +138,8 @@ export class ParcelModel {
       leadSum: new Float64Array(nd), within48: new Float64Array(nd),
     };
     this.histogram = new Histogram(Array.from({ length: (config.days + config.drainDays) * 24 + 1 }, (_, h) => h));
-    this.nodeType = nodes.map((n) => n.type);
-    this.typeIndex = Int32Array.from(nodes.map((n) => NODE_TYPES.indexOf(n.type)));
+    this.nodeType = networkTables(network).nodeType;
+    this.typeIndex = networkTables(network).typeIndex;
     this.handled = new Float64Array(nodes.length);
     this.queued = new Float64Array(NODE_TYPES.length);
     this.queues = new Array(nodes.length).fill(undefined);
@@ -148,57 +150,20 @@ export class ParcelModel {
     this.kiranaDay = new Int32Array(nodes.length).fill(-1);
 
     // Stock placement: each district's nearest FC; a share comes from any FC (far stock).
-    this.fcs = nodes.filter((n) => n.type === 'fulfilment-centre').map((n) => n.id);
-    if (this.fcs.length === 0) throw new Error('runModel: the network has no fulfilment centre');
-    const branchOf = new Map<number, number>();
-    for (const n of nodes) if (n.type === 'branch-office' && !branchOf.has(n.district)) branchOf.set(n.district, n.id);
-    const sellersOf = new Map<number, number[]>();
-    for (const n of nodes) if (n.type === 'seller') sellersOf.set(n.district, [...(sellersOf.get(n.district) ?? []), n.id]);
-    this.districtFc = new Int32Array(nd);
-    this.districtBranch = new Int32Array(nd);
-    this.districtSellers = [];
-    const anchors: (number | undefined)[] = [];
-    for (let i = 0; i < nd; i++) {
-      const anchor = nodes[c.districtStation[i]!] ?? nodes[c.districtPostOffice[i]!];
-      anchors.push(anchor?.id);
-      this.districtFc[i] = anchor ? (nearestNode(network, 'fulfilment-centre', anchor.lon, anchor.lat)?.id ?? this.fcs[0]!) : this.fcs[0]!;
-      this.districtBranch[i] = branchOf.get(c.district[i]!) ?? -1;
-      this.districtSellers.push(sellersOf.get(c.district[i]!) ?? []);
-    }
-    this.stock = stockPlacement(network, this.demand, this.fcs, anchors, config.demand.farFcShare, config.demand.stockPlacementUtilisation, this.plan.nodeCapacity);
+    const tables = networkTables(network);
+    this.fcs = tables.fcs;
+    this.districtFc = tables.districtFc;
+    this.districtBranch = tables.districtBranch;
+    this.districtSellers = tables.districtSellers;
+    this.exportHub = tables.exportHub;
+    this.stock = stockPlacement(network, this.demand, this.fcs, tables.anchors, config.demand.farFcShare, config.demand.stockPlacementUtilisation, this.plan.nodeCapacity);
     sizeStationRiders(network, this.demand, scale, config.operations.stationHeadroom, config.operations.maxDropsPerRider, this.plan.nodeCapacity);
-    // Export parcels (B2B) go to the national sorting hub nearest Mumbai (assumed export gateway).
-    this.exportHub = nearestNode(network, 'national-sorting-hub', 72.88, 19.08)?.id ?? -1;
     this.refusal = [config.customer.prepaidRefusalByDelay, config.customer.codRefusalByDelay];
-
-    // Kirana pools: a covered PIN's parcels may go to any store within the radius of the store
-    // nearest the PIN (DOMAIN.md: stores deliver within 2–4 km), nearest first, so a town's
-    // stores share its load and each store that takes parcels fills up to its 20–40 a day.
-    const np = config.policy === 'kirana' ? c.pin.length : 0;
-    this.poolStart = new Int32Array(np);
-    this.poolLength = new Int32Array(np);
-    this.poolFullDay = new Int32Array(np).fill(-1);
-    const members: number[] = [];
-    if (np > 0) {
-      const kiranas = nodes.filter((n) => n.type === 'kirana');
-      const index = new GridIndex(kiranas.map((n) => n.lon), kiranas.map((n) => n.lat), kiranas.map((n) => n.id));
-      for (let k = 0; k < np; k++) {
-        const anchor = c.pinKirana[k]!;
-        this.poolStart[k] = members.length;
-        if (anchor < 0) continue;
-        const a = nodes[anchor]!;
-        // Nearest first by squared degree offsets (an ordering only; ties by id).
-        const d2 = (id: number): number => {
-          const dx = nodes[id]!.lon - a.lon;
-          const dy = nodes[id]!.lat - a.lat;
-          return dx * dx + dy * dy;
-        };
-        const near = index.within(a.lon, a.lat, a.radiusKm).sort((x, y) => d2(x) - d2(y) || x - y);
-        for (const id of near) members.push(id);
-        this.poolLength[k] = near.length;
-      }
-    }
-    this.pool = Int32Array.from(members);
+    const pools = config.policy === 'kirana' ? kiranaPools(network) : NO_POOLS;
+    this.poolStart = pools.start;
+    this.poolLength = pools.length;
+    this.pool = pools.members;
+    this.poolFullDay = new Int32Array(pools.start.length).fill(-1);
   }
 
   private stateOfPosition(i: number, d: number): string {

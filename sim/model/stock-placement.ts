@@ -18,7 +18,7 @@ export interface StockPlacement {
  * `utilisation` 0 keeps every district at its nearest FC. Deterministic: no draws.
  */
 export function stockPlacement(
-  network: Network, demand: Demand, fcs: number[], anchors: (number | undefined)[], farShare: number, utilisation: number, nodeCapacity: Float64Array,
+  network: Network, demand: Demand, fcs: readonly number[], anchors: readonly (number | undefined)[], farShare: number, utilisation: number, nodeCapacity: Float64Array,
 ): StockPlacement {
   const nodes = network.nodes;
   const nd = anchors.length;

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { loadIndiaData } from '../data/index.ts';
+import { buildNetwork } from '../network/index.ts';
+import { flatKm } from '../network/geo.ts';
+import { kiranaPools, networkTables } from './network-tables.ts';
+
+const data = await loadIndiaData();
+const kerala = buildNetwork(data, { states: ['Kerala'], scale: 0.01 }, 1);
+
+describe('the per-network tables of the model', () => {
+  it('are made once per network and shared by its replications', () => {
+    expect(networkTables(kerala)).toBe(networkTables(kerala));
+    expect(kiranaPools(kerala)).toBe(kiranaPools(kerala));
+    const other = buildNetwork(data, { states: ['Kerala'], scale: 0.01 }, 1);
+    expect(networkTables(other)).not.toBe(networkTables(kerala));
+    expect(networkTables(other)).toStrictEqual(networkTables(kerala));
+  });
+
+  it("give each district the FC nearest its station or post office, and the district's own sellers", () => {
+    const t = networkTables(kerala);
+    const c = kerala.catchments;
+    c.district.forEach((d, i) => {
+      const anchor = kerala.nodes[t.anchors[i]!]!;
+      const byDistance = t.fcs.map((f) => ({ f, km: flatKm(anchor.lon, anchor.lat, kerala.nodes[f]!.lon, kerala.nodes[f]!.lat) })).sort((a, b) => a.km - b.km || a.f - b.f);
+      expect(t.districtFc[i]).toBe(byDistance[0]!.f);
+      expect(t.districtSellers[i]).toEqual(kerala.nodes.filter((n) => n.type === 'seller' && n.district === d).map((n) => n.id));
+    });
+  });
+
+  it("pool for each covered PIN the stores within its nearest store's radius, nearest first (brute force)", () => {
+    const p = kiranaPools(kerala);
+    const c = kerala.catchments;
+    const kiranas = kerala.nodes.filter((n) => n.type === 'kirana');
+    let covered = 0;
+    for (let k = 0; k < c.pin.length; k++) {
+      const anchor = c.pinKirana[k]!;
+      const pool = Array.from(p.members.subarray(p.start[k]!, p.start[k]! + p.length[k]!));
+      if (anchor < 0) {
+        expect(pool).toEqual([]);
+        continue;
+      }
+      covered++;
+      const a = kerala.nodes[anchor]!;
+      const d2 = (id: number): number => (kerala.nodes[id]!.lon - a.lon) ** 2 + (kerala.nodes[id]!.lat - a.lat) ** 2;
+      expect(pool[0]).toBe(anchor);
+      expect([...pool].sort((x, y) => x - y)).toEqual(kiranas.filter((n) => flatKm(a.lon, a.lat, n.lon, n.lat) <= a.radiusKm).map((n) => n.id));
+      for (let j = 1; j < pool.length; j++) expect(d2(pool[j]!)).toBeGreaterThanOrEqual(d2(pool[j - 1]!));
+    }
+    expect(covered).toBeGreaterThan(50); // 96 of Kerala's PINs have a store at scale 0.01: enough to mean something
+  });
+});
