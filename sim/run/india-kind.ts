@@ -1,8 +1,7 @@
 import { loadIndiaData } from '../data/index.ts';
 import { modelConfig, type ModelConfigPatch, runModel } from '../model/index.ts';
 import { buildNetwork, type Network, type NetworkColumns, type NetworkOptions, networkFromColumns, networkToColumns } from '../network/index.ts';
-import type { KindResult } from './model-kinds.ts';
-import { indiaNetworkKey } from './model-kinds.ts';
+import { indiaNetworkKey, type KindResult } from './model-kinds.ts';
 import type { IndiaInput } from './protocol.ts';
 
 // The network depends only on its options and the seed, and a worker usually runs many
