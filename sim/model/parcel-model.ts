@@ -71,6 +71,8 @@ export class ParcelModel {
   /** Draws at the parcel's attempts: k = ATTEMPT_DRAWS × (attempt − 1) + purpose. */
   private readonly attemptDraws: KeyedCursor;
   private readonly attemptTimeDraws: KeyedCursor;
+  /** Scratch for a handler's draws (KeyedCursor.fill): read at once, before any other handler runs. */
+  private readonly draws = new Float64Array(10);
   /** ln(1 − lossPerLeg), for the geometric draw of the leg a parcel is lost on. */
   private readonly lnKeep: number;
   /** Per lane (lazily): destination sorts (1), handling minutes at arrival, linehaul INR per parcel, mode index. */
@@ -195,17 +197,17 @@ export class ParcelModel {
     const id = p.add();
     const c = this.network.catchments;
     const cfg = this.config;
-    const next = this.orderDraws.seek(id).next;
-    const uDistrict = next();
-    const uArea = next();
-    const uCod = next();
-    const uPin = next();
-    const uFc = next();
-    const uPolicy = next();
-    const uSeller = next();
-    const uExport = next();
-    const uSample = next();
-    const uLoss = next();
+    const u = this.orderDraws.seek(id).fill(this.draws, 10);
+    const uDistrict = u[0]!;
+    const uArea = u[1]!;
+    const uCod = u[2]!;
+    const uPin = u[3]!;
+    const uFc = u[4]!;
+    const uPolicy = u[5]!;
+    const uSeller = u[6]!;
+    const uExport = u[7]!;
+    const uSample = u[8]!;
+    const uLoss = u[9]!;
     const district = this.demand.district(uDistrict);
     const rural = uArea < this.demand.ruralShare[district]!;
     const cod = uCod < (rural ? cfg.demand.codShareRural : cfg.demand.codShareUrban);
@@ -601,10 +603,10 @@ export class ParcelModel {
       this.addCost(id, C_PARTNER, payout);
     }
     // The attempt's three draws (refusal, availability, collection), always all taken.
-    const next = this.attemptDraws.seek(id, 3 * (a - 1)).next;
-    const uRefuse = next();
-    const uHome = next();
-    const uCollect = next();
+    const u = this.attemptDraws.seek(id, 3 * (a - 1)).fill(this.draws, 3);
+    const uRefuse = u[0]!;
+    const uHome = u[1]!;
+    const uCollect = u[2]!;
     let refused = false;
     if (a === 1) {
       // Refusal at the door (RTO) grows with the wait (DOMAIN.md: RTO 22 % at 1–2 days, 27 % at 3–5, 35 % beyond).

@@ -1,6 +1,6 @@
 import { describeValue, isIndex } from './check.ts';
 import type { Uniform } from './distribution.ts';
-import { entitySeed, splitmixAt } from './splitmix64.ts';
+import { entitySeed, splitmixAt, splitmixFill } from './splitmix64.ts';
 
 /**
  * A reusable `Uniform` over one entity's keyed draws k, k + 1, ..., for samplers that consume
@@ -25,6 +25,21 @@ export class KeyedCursor {
     this.key = key;
     this.next = () => splitmixAt(this.seed[0]!, this.seed[1]!, this.n++);
     this.seek(0);
+  }
+
+  /**
+   * Writes the next `count` draws of the current entity to `out[0 .. count)`, as `count` calls of
+   * `next()` would return them. For a handler that takes several draws at once: a double returned
+   * through a call that the optimizer did not inline is boxed (16 bytes each), a draw written to
+   * a Float64Array is not.
+   */
+  fill(out: Float64Array, count: number): Float64Array {
+    if (!(Number.isInteger(count) && count >= 0 && count <= out.length)) {
+      throw new RangeError(`KeyedCursor.fill: count must be an integer in [0, ${out.length}] (the length of out), given ${describeValue(count)}`);
+    }
+    splitmixFill(this.seed[0]!, this.seed[1]!, this.n, out, count);
+    this.n += count;
+    return out;
   }
 
   /** Points the cursor at draw k of `entity`. */

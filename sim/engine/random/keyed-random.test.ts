@@ -110,6 +110,17 @@ describe('keyedUniform(key, entity, k) and KeyedRandom', () => {
     expect(viaCursor).toBe(exponential(0.5).sample(() => keyed.uniform(9, 0)));
   });
 
+  it('a cursor fills an array with the draws next() would give, and next() goes on after them', () => {
+    const keyed = new KeyedRandom(42, 0, 'parcel.order');
+    const cursor = keyed.cursor();
+    const out = new Float64Array(10);
+    cursor.seek(77, 1).fill(out, 4);
+    expect(Array.from(out.subarray(0, 4))).toEqual([1, 2, 3, 4].map((k) => keyed.uniform(77, k)));
+    expect(out[4]).toBe(0); // left alone past count
+    expect(cursor.next()).toBe(keyed.uniform(77, 5));
+    expect(() => cursor.fill(out, 11)).toThrow(/count must be an integer in \[0, 10\] \(the length of out\), given 11/);
+  });
+
   it('rejects a bad key, entity or k, naming each with its value', () => {
     expect(() => keyedUniform(-1, 0, 0)).toThrow(/key must be an integer in \[0, 2\^53\), given -1/);
     expect(() => keyedUniform(key, 1.5, 0)).toThrow(/entity must be an integer in \[0, 2\^53\), given 1.5/);

@@ -55,13 +55,30 @@ export function entitySeed(key: number, entity: number, seed: Int32Array): void 
  * 53 bits over 2^53: a double in [0, 1).
  */
 export function splitmixAt(hi: number, lo: number, n: number): number {
+  mixAt(hi, lo, n);
+  // z >>> 11: all 32 bits of hi above the top 21 bits of lo.
+  return ((out[0]! >>> 0) * 2097152 + (out[1]! >>> 11)) * TWO_MINUS_53;
+}
+
+/** mix64(state + n * gamma) into `out`. */
+function mixAt(hi: number, lo: number, n: number): void {
   const nHi = Math.floor(n / TWO_32) | 0;
   const nLo = n | 0;
   const pHi = mulHi(GAMMA_LO, nLo) + Math.imul(GAMMA_LO, nHi) + Math.imul(GAMMA_HI, nLo);
   const sumLo = (lo >>> 0) + (Math.imul(GAMMA_LO, nLo) >>> 0);
   mix64((hi + pHi + (sumLo >= TWO_32 ? 1 : 0)) | 0, sumLo | 0);
-  // z >>> 11: all 32 bits of hi above the top 21 bits of lo.
-  return ((out[0]! >>> 0) * 2097152 + (out[1]! >>> 11)) * TWO_MINUS_53;
+}
+
+/**
+ * Outputs n, n + 1, ..., n + count − 1 from state (hi, lo) into dest[0 .. count): splitmixAt's
+ * draws without a call per draw, so none is boxed on its way back (a double returned from a call
+ * the optimizer did not inline is a 16-byte heap object).
+ */
+export function splitmixFill(hi: number, lo: number, n: number, dest: Float64Array, count: number): void {
+  for (let i = 0; i < count; i++) {
+    mixAt(hi, lo, n + i);
+    dest[i] = ((out[0]! >>> 0) * 2097152 + (out[1]! >>> 11)) * TWO_MINUS_53;
+  }
 }
 
 /**
