@@ -14,6 +14,12 @@ export interface DepartureOptions<T> {
   size?: (item: T) => number;
   /** Called at each departure that carries something, with the items in the order they came. */
   onDepart: (items: T[], time: number) => void;
+  /**
+   * Windows [from, to) in which no departure runs, as `close(from, to)` would add them, but read
+   * where they are (never copied or changed): many timetables can share one list (every India
+   * Post lane shares the Sundays and holidays).
+   */
+  closed?: readonly (readonly [number, number])[];
 }
 
 /**
@@ -45,7 +51,8 @@ export class ScheduledDepartures<T> {
   private tail = 0;
   private nextAt = -Infinity;
   private lastAt = -Infinity;
-  private closures: [number, number][] = [];
+  private readonly closures: [number, number][] = [];
+  private readonly closed: readonly (readonly [number, number])[];
   private readonly depart: () => void;
 
   constructor(
@@ -59,7 +66,11 @@ export class ScheduledDepartures<T> {
     this.cutoff = options.cutoff ?? 0;
     this.size = options.size;
     this.onDepart = options.onDepart;
+    this.closed = options.closed ?? [];
     const problems = validateDepartures(this.times, this.period, this.capacity, this.cutoff);
+    this.closed.forEach(([from, to], i) => {
+      if (!(to > from)) problems.push(`closed[${i}] must be a window [from, to) with to > from, given [${from}, ${to}]`);
+    });
     if (problems.length > 0) throw new RangeError(`departures "${this.name}":\n  ${problems.join('\n  ')}`);
     this.depart = () => this.leave();
   }
@@ -114,11 +125,7 @@ export class ScheduledDepartures<T> {
   }
 
   private isClosed(d: number): boolean {
-    for (let i = 0; i < this.closures.length; i++) {
-      const c = this.closures[i]!;
-      if (d >= c[0] && d < c[1]) return true;
-    }
-    return false;
+    return inAny(this.closed, d) || inAny(this.closures, d);
   }
 
   private plan(earliest: number): void {
@@ -173,6 +180,14 @@ export class ScheduledDepartures<T> {
       this.head = 0;
     }
   }
+}
+
+function inAny(windows: readonly (readonly [number, number])[], d: number): boolean {
+  for (let i = 0; i < windows.length; i++) {
+    const c = windows[i]!;
+    if (d >= c[0] && d < c[1]) return true;
+  }
+  return false;
 }
 
 export function validateDepartures(times: readonly number[], period: number, capacity: number, cutoff: number): string[] {

@@ -3,7 +3,7 @@ import { type Distribution, KeyedCursor, keyedStreamKey, ln, lognormalFromMean, 
 import { Histogram } from '../engine/stats/index.ts';
 import { NODE_TYPES, type Network, type NodeType } from '../network/index.ts';
 import { Demand } from './demand.ts';
-import { type DisruptionPlan, inWindows, planDisruptions, slowdownAt } from './disruption-plan.ts';
+import { type DisruptionPlan, inWindows, planDisruptions, slowdownAt, type Window } from './disruption-plan.ts';
 import type { ModelConfig } from './model-config.ts';
 import { EventLog } from './parcel-event.ts';
 import {
@@ -76,10 +76,13 @@ export class ParcelModel {
   /** ln(1 − lossPerLeg), for the geometric draw of the leg a parcel is lost on. */
   private readonly lnKeep: number;
   /** Per lane (lazily): destination sorts (1), handling minutes at arrival, linehaul INR per parcel, mode index. */
-  private readonly laneSorts: number[] = [];
-  private readonly laneHandling: number[] = [];
-  private readonly laneInr: number[] = [];
-  private readonly laneMode: number[] = [];
+  // Dense, sized to the route lanes and grown with them (see growLanes): lanes open in no order of
+  // id, and a plain array first written at index 80,000 turns into a hash table (measured: all six
+  // were, so every leg of every parcel paid a dictionary lookup).
+  private laneSorts: Uint8Array;
+  private laneHandling: Float64Array;
+  private laneInr: Float64Array;
+  private laneMode: Int8Array;
   private readonly capacityVaries: boolean;
   /** Kirana pools (kirana policy): per PIN position, the stores that serve it, back to back. */
   private readonly poolStart: Int32Array;
@@ -87,10 +90,10 @@ export class ParcelModel {
   private readonly pool: Int32Array;
   /** Per PIN position, the last day its pool was found full (-1 never). */
   private readonly poolFullDay: Int32Array;
-  private readonly departures: (ScheduledDepartures<number> | undefined)[] = [];
+  private readonly departures: (ScheduledDepartures<number> | undefined)[];
   private readonly packs: (ScheduledDepartures<number> | undefined)[] = [];
   readonly openedDepartures: number[] = [];
-  private readonly travel: (Distribution | undefined)[] = [];
+  private readonly travel: (Distribution | undefined)[];
   private readonly travelCursor: KeyedCursor;
   private readonly queues: (number[] | undefined)[];
   private readonly queueHead: Int32Array;
@@ -118,6 +121,13 @@ export class ParcelModel {
     this.plan = planDisruptions(network, config, this.calendar, seed, replication);
     this.demand = new Demand(network, config, this.calendar, this.plan.demandMultiplier, scale);
     this.routes = new RoutePlanner(network, config);
+    const lanes = this.routes.lanes.length;
+    this.departures = new Array(lanes).fill(undefined);
+    this.travel = new Array(lanes).fill(undefined);
+    this.laneSorts = new Uint8Array(lanes);
+    this.laneHandling = new Float64Array(lanes);
+    this.laneInr = new Float64Array(lanes);
+    this.laneMode = new Int8Array(lanes);
     this.horizon = (config.days + config.drainDays) * 1440;
     this.log = config.eventLog.enabled ? new EventLog(config.eventLog.maxEvents) : null;
     this.u = createStream(seed, replication, 'demand/arrivals');
@@ -369,7 +379,10 @@ export class ParcelModel {
    * parcel (tiny scale) carry one, so nothing is stuck for ever. Without a festive factor every
    * item has size 1 and no size function is called at all.
    */
-  private makeDepartures(name: string, times: number[], capacity: number, onDepart: (items: number[], time: number) => void, closures: [number, number][] | undefined): ScheduledDepartures<number> {
+  private makeDepartures(
+    name: string, times: number[], capacity: number, onDepart: (items: number[], time: number) => void,
+    closed: readonly Window[] | undefined, alsoClosed?: readonly Window[],
+  ): ScheduledDepartures<number> {
     const plan = this.plan;
     const sim = this.sim;
     const last = plan.capacityFactor.length - 1;
@@ -379,8 +392,9 @@ export class ParcelModel {
       capacity: Number.isFinite(capacity) ? Math.max(1, capacity) : Infinity,
       size: this.capacityVaries ? () => 1 / plan.capacityFactor[Math.min(dayIndex(sim.now), last)]! : undefined,
       onDepart,
+      closed,
     });
-    if (closures) for (const [from, to] of closures) d.close(from, to);
+    if (alsoClosed) for (let i = 0; i < alsoClosed.length; i++) d.close(alsoClosed[i]![0], alsoClosed[i]![1]);
     return d;
   }
 
@@ -391,10 +405,12 @@ export class ParcelModel {
     if (d) return d;
     const l = this.routes.lanes[lane]!;
     const from = this.network.nodes[l.from]!;
-    const closures: [number, number][] = [...(this.plan.nodeClosures.get(l.from) ?? [])];
-    // India Post does not sort or dispatch on Sundays and holidays (DOMAIN.md, Speed Post norms).
-    if (from.operator === 'india-post') closures.push(...this.plan.indiaPostClosed);
-    d = this.makeDepartures(`lane ${lane}`, l.departures, l.capacity * this.config.operations.vehiclesPerDeparture, (items, time) => this.onDepart(lane, items, time), closures);
+    // India Post does not sort or dispatch on Sundays and holidays (DOMAIN.md, Speed Post norms):
+    // one list shared by all its lanes; a node's own closures (disruptions) come on top.
+    const own = this.plan.nodeClosures.get(l.from);
+    const closed = from.operator === 'india-post' ? this.plan.indiaPostClosed : own;
+    d = this.makeDepartures(`lane ${lane}`, l.departures, l.capacity * this.config.operations.vehiclesPerDeparture, (items, time) => this.onDepart(lane, items, time), closed, closed === own ? undefined : own);
+    if (lane >= this.laneSorts.length) this.growLanes(lane + 1);
     this.departures[lane] = d;
     this.openedDepartures.push(lane);
     this.travel[lane] = lognormalFromMean(Math.max(l.minutes, 1), Math.max(l.minutes, 1) * l.cv);
@@ -405,6 +421,22 @@ export class ParcelModel {
     this.laneInr[lane] = l.km * l.costPerParcelKm;
     this.laneMode[lane] = MODES.indexOf(l.mode);
     return d;
+  }
+
+  /** Room for lane ids below `n` (hand-off lanes are added to the route lanes as routes need them). */
+  private growLanes(n: number): void {
+    const size = Math.max(n, this.laneSorts.length + 1024); // a few dozen hand-off lanes a run
+    const grow = <A extends Uint8Array | Int8Array | Float64Array>(a: A, make: (size: number) => A): A => {
+      const b = make(size);
+      b.set(a);
+      return b;
+    };
+    this.laneSorts = grow(this.laneSorts, (k) => new Uint8Array(k));
+    this.laneHandling = grow(this.laneHandling, (k) => new Float64Array(k));
+    this.laneInr = grow(this.laneInr, (k) => new Float64Array(k));
+    this.laneMode = grow(this.laneMode, (k) => new Int8Array(k));
+    while (this.departures.length < size) this.departures.push(undefined);
+    while (this.travel.length < size) this.travel.push(undefined);
   }
 
   private enterLeg(id: number): void {
