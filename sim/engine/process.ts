@@ -40,8 +40,8 @@ function* delegate<R>(iterator: ProcessGenerator<R>): ProcessGenerator<R> {
 export class Process<R = unknown> extends SimEvent<R> implements Waiter {
   /** The event this process waits for, or null while running, holding or finished. */
   target: SimEvent<any> | null = null;
-  /** While it holds (`yield minutes`): the time it wakes; NaN otherwise. */
-  private wakeAt = NaN;
+  /** While it holds (`yield minutes`): the calendar slot of its wake-up; -1 otherwise. */
+  private holdSlot = -1;
 
   private readonly generator: ProcessGenerator<R>;
 
@@ -78,17 +78,19 @@ export class Process<R = unknown> extends SimEvent<R> implements Waiter {
     event.addCallback((e) => {
       if (!this.isAlive) return; // finished in the meantime
       if (this.target !== null) this.target.removeCallback(this);
-      this.wakeAt = NaN; // a pending wake-up from a hold is now stale
+      if (this.holdSlot >= 0) {
+        this.sim.cancelSlot(this.holdSlot); // the hold ends here, not at its wake-up
+        this.holdSlot = -1;
+      }
 
       this.step(false, e.value, e);
     });
     event.fail(new Interrupt(cause), 0, URGENT);
   }
 
-  /** @internal the end of a hold; ignored when an interrupt ended the hold first. */
+  /** @internal the end of a hold (an interrupt that ends a hold first cancels its wake-up). */
   wake(): void {
-    if (this.wakeAt !== this.sim.now || !this.isAlive) return;
-    this.wakeAt = NaN;
+    this.holdSlot = -1;
     this.step(true, undefined, null);
   }
 
@@ -121,8 +123,7 @@ export class Process<R = unknown> extends SimEvent<R> implements Waiter {
       }
       const next = result.value;
       if (typeof next === 'number' && next >= 0 && next !== Infinity) {
-        this.wakeAt = this.sim.now + next;
-        this.sim.schedule(next, wakeFromHold, this);
+        this.holdSlot = this.sim.scheduleSlot(next, wakeFromHold, this);
         return;
       }
       if (!(next instanceof SimEvent)) {

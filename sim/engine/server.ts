@@ -11,12 +11,14 @@ export interface ServerOptions {
 }
 
 const GRANTED = FIRST_FREE_FLAG;
-// Server.t: when the integrals were last brought up to date, the three integrals, and their start.
+// A server's entries in sim.doubles, from Server.at: when the integrals were last brought up to
+// date, the three integrals, and their start.
 const T_LAST_CHANGE = 0;
 const T_BUSY_AREA = 1;
 const T_QUEUE_AREA = 2;
 const T_CAPACITY_AREA = 3;
 const T_STATS_START = 4;
+const T_COUNT = 5;
 const CANCELLED = FIRST_FREE_FLAG * 2;
 
 /** A request of the process API: yield it to wait for a unit, then `server.release(request)`. */
@@ -70,11 +72,15 @@ export class Server {
   readonly name: string;
   private cap: number;
   private inUse = 0;
+  // queue.size, kept here too: most seizes and releases find nobody waiting, and reading it here
+  // spares fetching the queue object from memory (a model has thousands of servers, so it is
+  // rarely in cache).
+  private waiting = 0;
   private readonly queue: WaitQueue;
-  // Time integrals for utilisation and queue length (see the T_ indices). One Float64Array rather
-  // than five number fields: V8 keeps a double field in a box of its own, and every seize and
-  // release updates four of them.
-  private readonly t = new Float64Array(5);
+  // Where the time integrals for utilisation and queue length start in sim.doubles (see the T_
+  // indices). Not five number fields: V8 keeps a double field in a box of its own, and every seize
+  // and release updates four of them.
+  private readonly at: number;
   /** Units granted since the statistics were last reset. */
   served = 0;
 
@@ -86,8 +92,9 @@ export class Server {
     checkCapacity(this.name, options.capacity);
     this.cap = options.capacity;
     this.queue = new WaitQueue(options.discipline ?? 'fifo');
-    this.t[T_LAST_CHANGE] = sim.now;
-    this.t[T_STATS_START] = sim.now;
+    this.at = sim.allocateDoubles(T_COUNT);
+    sim.doubles[this.at + T_LAST_CHANGE] = sim.now;
+    sim.doubles[this.at + T_STATS_START] = sim.now;
   }
 
   get capacity(): number {
@@ -101,12 +108,12 @@ export class Server {
 
   /** Entries waiting for a unit now. */
   get queueLength(): number {
-    return this.queue.size;
+    return this.waiting;
   }
 
   /** Calls `handler(arg)` when a unit is granted: now if one is free, else after those before it. */
   seize<A>(handler: Handler<A>, arg?: A, priority = 0): void {
-    if (this.inUse < this.cap && this.queue.size === 0) {
+    if (this.inUse < this.cap && this.waiting === 0) {
       this.account();
       this.inUse++;
       this.served++;
@@ -114,6 +121,7 @@ export class Server {
     } else {
       this.account();
       this.queue.push(handler, arg, priority);
+      this.waiting++;
     }
   }
 
@@ -124,7 +132,7 @@ export class Server {
    */
   request(priority = 0): Request {
     const request = new Request(this, priority);
-    if (this.inUse < this.cap && this.queue.size === 0) {
+    if (this.inUse < this.cap && this.waiting === 0) {
       this.account();
       this.inUse++;
       this.served++;
@@ -145,7 +153,7 @@ export class Server {
       if (!request.cancelled) {
         request.cancel();
         this.account();
-        this.queue.removeWhere((a) => a === request);
+        this.waiting -= this.queue.removeWhere((a) => a === request);
       }
       return;
     }
@@ -168,39 +176,44 @@ export class Server {
   /** Share of capacity in use, time-averaged since the last reset (busy time / capacity time). */
   utilization(now = this.sim.now): number {
     this.account(now);
-    return this.t[T_CAPACITY_AREA]! > 0 ? this.t[T_BUSY_AREA]! / this.t[T_CAPACITY_AREA]! : 0;
+    const t = this.sim.doubles;
+    return t[this.at + T_CAPACITY_AREA]! > 0 ? t[this.at + T_BUSY_AREA]! / t[this.at + T_CAPACITY_AREA]! : 0;
   }
 
   /** Time-averaged number of units in use. */
   meanBusy(now = this.sim.now): number {
     this.account(now);
-    const span = now - this.t[T_STATS_START]!;
-    return span > 0 ? this.t[T_BUSY_AREA]! / span : this.inUse;
+    const t = this.sim.doubles;
+    const span = now - t[this.at + T_STATS_START]!;
+    return span > 0 ? t[this.at + T_BUSY_AREA]! / span : this.inUse;
   }
 
   /** Time-averaged length of the waiting line. */
   meanQueueLength(now = this.sim.now): number {
     this.account(now);
-    const span = now - this.t[T_STATS_START]!;
-    return span > 0 ? this.t[T_QUEUE_AREA]! / span : this.queue.size;
+    const t = this.sim.doubles;
+    const span = now - t[this.at + T_STATS_START]!;
+    return span > 0 ? t[this.at + T_QUEUE_AREA]! / span : this.waiting;
   }
 
   /** Restarts the time averages at the current time (warm-up deletion). */
   resetStats(): void {
     this.account();
-    this.t[T_BUSY_AREA] = 0;
-    this.t[T_QUEUE_AREA] = 0;
-    this.t[T_CAPACITY_AREA] = 0;
+    const t = this.sim.doubles;
+    t[this.at + T_BUSY_AREA] = 0;
+    t[this.at + T_QUEUE_AREA] = 0;
+    t[this.at + T_CAPACITY_AREA] = 0;
     this.served = 0;
-    this.t[T_STATS_START] = this.sim.now;
+    t[this.at + T_STATS_START] = this.sim.now;
   }
 
   private dispatch(): void {
     const queue = this.queue;
-    while (this.inUse < this.cap && queue.size > 0) {
+    while (this.inUse < this.cap && this.waiting > 0) {
       const handler = queue.peekHandler();
       const arg = queue.peekArg();
       queue.shift();
+      this.waiting--;
       this.inUse++;
       this.served++;
       handler(arg);
@@ -208,13 +221,14 @@ export class Server {
   }
 
   private account(now = this.sim.now): void {
-    const t = this.t;
-    const dt = now - t[T_LAST_CHANGE]!;
+    const t = this.sim.doubles;
+    const at = this.at;
+    const dt = now - t[at + T_LAST_CHANGE]!;
     if (dt > 0) {
-      t[T_BUSY_AREA]! += dt * this.inUse;
-      t[T_QUEUE_AREA]! += dt * this.queue.size;
-      t[T_CAPACITY_AREA]! += dt * this.cap;
-      t[T_LAST_CHANGE] = now;
+      t[at + T_BUSY_AREA]! += dt * this.inUse;
+      t[at + T_QUEUE_AREA]! += dt * this.waiting;
+      t[at + T_CAPACITY_AREA]! += dt * this.cap;
+      t[at + T_LAST_CHANGE] = now;
     }
   }
 }

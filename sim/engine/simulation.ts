@@ -44,6 +44,15 @@ export class Simulation {
   private freeCount = 0;
 
   // The zero-delay FIFO, a ring buffer of (order, slot).
+  /**
+   * @internal Numbers of the kernel's resources, in one growing array: a server's time integrals
+   * live here (`allocateDoubles`), not in a small array of each server's own, so that accounting
+   * at a seize or release reads memory that is likely in cache (a national model has thousands of
+   * servers; a separate array per server is one more object to fetch each time).
+   */
+  doubles = new Float64Array(320);
+  private doublesUsed = 0;
+
   private fifoOrders = new Float64Array(1024);
   private fifoSlots = new Int32Array(1024);
   private fifoHead = 0;
@@ -66,6 +75,27 @@ export class Simulation {
     const order = packOrder(priority, this.seq++);
     if (delay === 0 && this.fitsFifo(order)) this.pushFifo(order, slot);
     else this.heap.push(this.now + delay, order, slot);
+  }
+
+  /**
+   * @internal Schedules `handler(arg)` after `delay` minutes (already checked: finite, ≥ 0) and
+   * returns its calendar slot, which `cancelSlot` can neutralise until the event fires (a slot is
+   * reused only after its event has fired). For a process's holds: an interrupt cancels the hold
+   * without the process keeping its wake-up time in a field of its own (a boxed double, one more
+   * object to fetch from memory at every wake-up).
+   */
+  scheduleSlot<A>(delay: number, handler: Handler<A>, arg: A): number {
+    const slot = this.store(handler, arg);
+    const order = packOrder(0, this.seq++);
+    if (delay === 0 && this.fitsFifo(order)) this.pushFifo(order, slot);
+    else this.heap.push(this.now + delay, order, slot);
+    return slot;
+  }
+
+  /** @internal Makes the pending event in `slot` (from `scheduleSlot`) do nothing when it fires. */
+  cancelSlot(slot: number): void {
+    this.handlers[slot] = NO_HANDLER;
+    this.args[slot] = undefined;
   }
 
   /** Schedules `handler(arg)` at absolute time `time` (≥ now). */
@@ -208,6 +238,18 @@ export class Simulation {
       this.args.push(arg);
     }
     return slot;
+  }
+
+  /** @internal Reserves `count` zeroed entries of `doubles`; returns the index of the first. */
+  allocateDoubles(count: number): number {
+    const at = this.doublesUsed;
+    if (at + count > this.doubles.length) {
+      const bigger = new Float64Array(Math.max(2 * this.doubles.length, at + count));
+      bigger.set(this.doubles);
+      this.doubles = bigger;
+    }
+    this.doublesUsed = at + count;
+    return at;
   }
 
   private growFree(): void {
