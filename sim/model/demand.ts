@@ -23,6 +23,8 @@ export class Demand {
   readonly arrivals: ArrivalProcess;
   /** Expected parcels a day (at the model's scale, before profiles). */
   readonly perDay: number;
+  /** Orders expected over the run (the Poisson mean): what the parcel store is sized for. */
+  readonly expectedOrders: number;
 
   constructor(network: Network, config: ModelConfig, calendar: SimCalendar, demandMultiplier: Float64Array, scale: number) {
     const c = network.catchments;
@@ -61,6 +63,7 @@ export class Demand {
       days.push((config.demand.weekly[weekday]! / weeklyMean) * demandMultiplier[d]!);
     }
     this.arrivals = nhpp({ perHour, dayMultiplier: days });
+    this.expectedOrders = this.perDay * days.reduce((a, b) => a + b, 0);
   }
 
   /** The district position for a uniform u (binary search of the cumulative weights). */

@@ -38,7 +38,7 @@ const KIRANA_TYPE = NODE_TYPES.indexOf('kirana');
 export class ParcelModel {
   readonly sim = new Simulation();
   readonly calendar: SimCalendar;
-  readonly parcels = new ParcelStore();
+  readonly parcels: ParcelStore;
   readonly routes: RoutePlanner;
   readonly demand: Demand;
   readonly plan: DisruptionPlan;
@@ -120,6 +120,8 @@ export class ParcelModel {
     this.calendar = new SimCalendar(config.startDate, config.holidays);
     this.plan = planDisruptions(network, config, this.calendar, seed, replication);
     this.demand = new Demand(network, config, this.calendar, this.plan.demandMultiplier, scale);
+    // Sized for the expected orders and 5 % more (four standard deviations at 10,000 orders).
+    this.parcels = new ParcelStore(this.demand.expectedOrders * 1.05 + 64);
     this.routes = new RoutePlanner(network, config);
     const lanes = this.routes.lanes.length;
     this.departures = new Array(lanes).fill(undefined);

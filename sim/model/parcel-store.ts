@@ -27,18 +27,36 @@ export const FLAG_EXPORT = 8;
  */
 export class ParcelStore {
   count = 0;
-  created = new Float64Array(1024);
+  created: Float64Array<ArrayBuffer>;
   /** Position in `catchments.district` of the destination district. */
-  district = new Int32Array(1024);
-  lastMile = new Int32Array(1024);
-  route = new Int32Array(1024);
-  leg = new Uint8Array(1024);
-  attempts = new Uint8Array(1024);
-  status = new Uint8Array(1024);
-  operator = new Uint8Array(1024);
-  flags = new Uint8Array(1024);
+  district: Int32Array<ArrayBuffer>;
+  lastMile: Int32Array<ArrayBuffer>;
+  route: Int32Array<ArrayBuffer>;
+  leg: Uint8Array<ArrayBuffer>;
+  attempts: Uint8Array<ArrayBuffer>;
+  status: Uint8Array<ArrayBuffer>;
+  operator: Uint8Array<ArrayBuffer>;
+  flags: Uint8Array<ArrayBuffer>;
   /** The leg on whose arrival the parcel is lost (drawn once at order, geometric); NEVER_LOST if none. */
-  lossLeg = new Uint8Array(1024);
+  lossLeg: Uint8Array<ArrayBuffer>;
+
+  /**
+   * Room for `capacity` parcels before the first doubling: a model sizes it for the orders it
+   * expects, so a replication does not copy its parcels seven times over while it fills them.
+   */
+  constructor(capacity = 1024) {
+    const n = Math.max(16, Math.ceil(capacity));
+    this.created = new Float64Array(n);
+    this.district = new Int32Array(n);
+    this.lastMile = new Int32Array(n);
+    this.route = new Int32Array(n);
+    this.leg = new Uint8Array(n);
+    this.attempts = new Uint8Array(n);
+    this.status = new Uint8Array(n);
+    this.operator = new Uint8Array(n);
+    this.flags = new Uint8Array(n);
+    this.lossLeg = new Uint8Array(n);
+  }
 
   /** A new parcel's id; its fields are zero until set. */
   add(): number {

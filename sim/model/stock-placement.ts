@@ -26,20 +26,13 @@ export function stockPlacement(
   const total = cum[nd - 1]! || 1;
   const need = Float64Array.from({ length: nd }, (_, i) => (demand.perDay * (1 - farShare) * (cum[i]! - (i > 0 ? cum[i - 1]! : 0))) / total);
   const room = Float64Array.from(fcs, (f) => Math.max(0, nodes[f]!.capacityPerDay * nodeCapacity[f]! * utilisation - (demand.perDay * farShare) / fcs.length));
-  const d2 = (i: number, f: number): number => {
-    const a = nodes[anchors[i] ?? fcs[0]!]!;
-    const b = nodes[fcs[f]!]!;
-    // Degree offsets, longitude shrunk by ~cos 22° (India's mid-latitude): an ordering only.
-    const dx = (a.lon - b.lon) * 0.93;
-    const dy = a.lat - b.lat;
-    return dx * dx + dy * dy;
-  };
-  const pairs: [number, number, number][] = [];
-  for (let i = 0; i < nd; i++) for (let f = 0; f < fcs.length; f++) pairs.push([d2(i, f), i, f]);
-  pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2]);
+  const order = pairsByDistance(network, fcs, anchors);
+  const nf = fcs.length;
   const given: Map<number, number>[] = Array.from({ length: nd }, () => new Map());
   const nearest = new Int32Array(nd).fill(-1);
-  for (const [, i, f] of pairs) {
+  for (let k = 0; k < order.length; k++) {
+    const i = Math.floor(order[k]! / nf);
+    const f = order[k]! - i * nf;
     if (nearest[i] === -1) nearest[i] = f;
     const x = Math.min(need[i]!, room[f]!);
     if (!(x > 0) || utilisation <= 0) continue;
@@ -66,4 +59,33 @@ export function stockPlacement(
     cumulative[cumulative.length - 1] = 1;
   }
   return { start, length, fc: Int32Array.from(fc), cumulative: Float64Array.from(cumulative) };
+}
+
+// The pair order depends on the network alone (its FCs and district anchors come from the cached
+// network tables), so it is sorted once per network, not once a replication: 40,000 pairs.
+const pairOrders = new WeakMap<object, { fcs: readonly number[]; order: Int32Array }>();
+
+/**
+ * Every (district i, FC f) pair as i × FCs + f, nearest first (ties by district, then FC):
+ * squared degree offsets, longitude shrunk by ~cos 22° (India's mid-latitude), an ordering only.
+ */
+function pairsByDistance(network: Network, fcs: readonly number[], anchors: readonly (number | undefined)[]): Int32Array {
+  const known = pairOrders.get(anchors);
+  if (known !== undefined && known.fcs === fcs) return known.order;
+  const nodes = network.nodes;
+  const nf = fcs.length;
+  const d2 = new Float64Array(anchors.length * nf);
+  for (let i = 0; i < anchors.length; i++) {
+    const a = nodes[anchors[i] ?? fcs[0]!]!;
+    for (let f = 0; f < nf; f++) {
+      const b = nodes[fcs[f]!]!;
+      const dx = (a.lon - b.lon) * 0.93;
+      const dy = a.lat - b.lat;
+      d2[i * nf + f] = dx * dx + dy * dy;
+    }
+  }
+  // A pair's code orders ties by district, then FC, as the codes are i × FCs + f.
+  const order = Int32Array.from({ length: d2.length }, (_, k) => k).sort((x, y) => d2[x]! - d2[y]! || x - y);
+  pairOrders.set(anchors, { fcs, order });
+  return order;
 }
