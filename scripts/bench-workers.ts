@@ -41,7 +41,7 @@ async function startupMs(workers: number): Promise<number> {
 }
 
 /** Cold: the run starts and ends its own workers. Warm: on a pool whose workers already started. */
-async function timed(workers: number, warm: boolean): Promise<{ ms: number; warmMs: number; perReplicationMs: number; medianReplicationMs: number; outsideMs: number; coresUsed: number; summary: string }> {
+async function timed(workers: number, warm: boolean): Promise<{ ms: number; warmMs: number; perReplicationMs: number; medianReplicationMs: number; firstReplicationMs: number; outsideMs: number; coresUsed: number; summary: string }> {
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   const run = await runReplications(spec, { workers });
@@ -53,6 +53,9 @@ async function timed(workers: number, warm: boolean): Promise<{ ms: number; warm
   const per = walls.reduce((a, b) => a + b, 0) / run.outputs.length;
   // The median skips each worker's first replication, which also loads the data and builds the network.
   const median = [...walls].sort((a, b) => a - b)[Math.floor(walls.length / 2)]!;
+  // Each worker's first job (jobs go out in replication order): it also compiles the model (V8
+  // optimises it anew in every worker) and fills the per-network tables.
+  const first = walls.slice(0, workers).reduce((a, b) => a + b, 0) / Math.min(workers, walls.length);
   // Wall time not spent inside replications, per worker: spawning, module loading, the hand-offs.
   const outsideMs = ms - walls.reduce((a, b) => a + b, 0) / workers;
   let warmMs = Number.NaN;
@@ -64,7 +67,7 @@ async function timed(workers: number, warm: boolean): Promise<{ ms: number; warm
     warmMs = performance.now() - t1;
     await pool.close();
   }
-  return { ms, warmMs, perReplicationMs: per, medianReplicationMs: median, outsideMs, coresUsed, summary: summaryJson(summarize(run.outputs, run)) };
+  return { ms, warmMs, perReplicationMs: per, medianReplicationMs: median, firstReplicationMs: first, outsideMs, coresUsed, summary: summaryJson(summarize(run.outputs, run)) };
 }
 
 /**
@@ -101,7 +104,10 @@ for (let round = 0; round < rounds; round++) {
   if (round === 0) warm = { one: one.warmMs, two: two.warmMs };
   if (rounds > 1) console.error(`round ${round + 1}/${rounds}: 1 worker ${Math.round(one.ms)} ms, 2 workers ${Math.round(two.ms)} ms, ratio ${(two.ms / one.ms).toFixed(3)}`);
 }
-const medianRatio = [...ratios].sort((a, b) => a - b)[Math.floor(ratios.length / 2)]!;
+const sortedRatios = [...ratios].sort((a, b) => a - b);
+const mid = Math.floor(sortedRatios.length / 2);
+// The median: the middle ratio, or the mean of the middle two for an even number of rounds.
+const medianRatio = sortedRatios.length % 2 === 1 ? sortedRatios[mid]! : (sortedRatios[mid - 1]! + sortedRatios[mid]!) / 2;
 const result = {
   model: spec.kind === 'india' ? `india scale ${(spec.input.network as { scale: number }).scale}` : `example ${spec.input.parcelsPerDay}/day × ${spec.input.days} days`,
   replications,
@@ -120,6 +126,9 @@ const result = {
   startupTwoWorkersMs: Math.round(start2),
   medianReplicationOneWorkerMs: Math.round(one.medianReplicationMs),
   medianReplicationTwoWorkersMs: Math.round(two.medianReplicationMs),
+  /** A worker's first replication (compiling, per-network tables) against the median one. */
+  firstReplicationOneWorkerMs: Math.round(one.firstReplicationMs),
+  firstReplicationTwoWorkersMs: Math.round(two.firstReplicationMs),
   /** How much slower a replication runs when two run at once (memory, caches, GC helper threads). */
   contention: Math.round((two.medianReplicationMs / one.medianReplicationMs) * 1000) / 1000,
   outsideReplicationsOneWorkerMs: Math.round(one.outsideMs),
@@ -139,6 +148,7 @@ if (process.argv.includes('--json')) {
   console.log(`  control    two plain CPU-bound threads vs one: ratio ${result.controlRatio} (what this machine allows now)`);
   console.log(`  start-up   ${result.startupOneWorkerMs} ms for one worker, ${result.startupTwoWorkersMs} ms for two at once`);
   console.log(`  a replication (median) ${result.medianReplicationOneWorkerMs} ms alone, ${result.medianReplicationTwoWorkersMs} ms with two at once: contention ×${result.contention}`);
+  console.log(`  a worker's first replication ${result.firstReplicationOneWorkerMs} ms alone, ${result.firstReplicationTwoWorkersMs} ms with two at once (per-worker overhead: ${result.firstReplicationOneWorkerMs - result.medianReplicationOneWorkerMs} ms alone, ${result.firstReplicationTwoWorkersMs - result.medianReplicationTwoWorkersMs} ms with two)`);
   console.log(`  outside replications   ${result.outsideReplicationsOneWorkerMs} ms (1 worker), ${result.outsideReplicationsTwoWorkersMs} ms (2 workers)`);
   console.log(`  cores busy (CPU / wall) ${result.coresUsedOneWorker} with 1 worker, ${result.coresUsedTwoWorkers} with 2: with 1 worker the best 2 cores allow is ${(result.coresUsedOneWorker / 2).toFixed(2)}`);
   console.log(`  (machine load when done: ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${availableParallelism()} cores)`);
