@@ -28,6 +28,8 @@ interface Batch {
 const MODES = ['road', 'rail', 'air'] as const;
 const NO_POOLS = { start: new Int32Array(0), length: new Int32Array(0), members: new Int32Array(0) };
 const KIRANA_TYPE = NODE_TYPES.indexOf('kirana');
+const SUM_CO2_LAST_MILE = 0;
+const SUM_KIRANA_PAYOUTS = 1;
 
 /**
  * One replication's state and its long-lived handlers: orders → pick/pack → linehaul legs on
@@ -52,12 +54,21 @@ export class ParcelModel {
   readonly districtStats: { created: Float64Array; delivered: Float64Array; returned: Float64Array; leadSum: Float64Array; within48: Float64Array };
   readonly histogram: Histogram;
   readonly km = new Float64Array(3);
-  co2LastMile = 0;
+  // Running sums that grow by fractions (kg, INR) in a Float64Array, not number fields: a field
+  // that starts as the small integer 0 and later holds 0.05 changes the model's hidden class in
+  // the middle of the first replication, and V8 throws away the optimised code of every handler
+  // that had seen the old one.
+  private readonly sums = new Float64Array(2);
+  get co2LastMile(): number {
+    return this.sums[SUM_CO2_LAST_MILE]!;
+  }
+  get kiranaPayouts(): number {
+    return this.sums[SUM_KIRANA_PAYOUTS]!;
+  }
   readonly handled: Float64Array;
   readonly queued: Float64Array;
   readonly daily = { created: [] as number[], delivered: [] as number[], returned: [] as number[], backlog: [] as number[], lastMileQueue: [] as number[] };
   readonly queueByTypeDaily: number[][] = NODE_TYPES.map(() => []);
-  kiranaPayouts = 0;
   terminal = 0;
   private deliveredToday = 0;
   private returnedToday = 0;
@@ -630,10 +641,10 @@ export class ParcelModel {
     const rural = (flags & FLAG_RURAL) !== 0;
     const cod = (flags & FLAG_COD) !== 0;
     this.handled[node]!++;
-    this.co2LastMile += cfg.emissions.lastMileAttempt;
+    this.sums[SUM_CO2_LAST_MILE]! += cfg.emissions.lastMileAttempt;
     if (op === OP_KIRANA) {
       const payout = this.network.nodes[node]!.payoutInr;
-      this.kiranaPayouts += payout;
+      this.sums[SUM_KIRANA_PAYOUTS]! += payout;
       this.addCost(id, C_PARTNER, payout);
     }
     // The attempt's three draws (refusal, availability, collection), always all taken.
