@@ -54,8 +54,6 @@ export function planDisruptions(
   const capacityFactor = new Float64Array(horizonDays + 1).fill(1);
   const nodeClosures = new Map<number, Window[]>();
   const slowdowns: Slowdown[] = [];
-  const byName = new Map<string, number>();
-  for (const n of network.nodes) if (!byName.has(n.name)) byName.set(n.name, n.id);
   const dayOf = (date: string): number => Math.floor(calendar.timeOf(date) / 1440);
   const close = (node: number, w: Window): void => {
     const list = nodeClosures.get(node);
@@ -88,7 +86,7 @@ export function planDisruptions(
         if (states.has(n.state) && FLOODABLE_TYPES.has(n.type) && keyedUniform(key, n.id, 0) < m.closedShare) close(n.id, w);
       }
     } else {
-      const node = byName.get(d.node);
+      const node = nodeIdsByName(network).get(d.node);
       if (node === undefined) {
         throw new Error(`disruptions.${id}.node: no node named ${JSON.stringify(d.node)} in the network (names as in NetworkNode.name)`);
       }
@@ -104,11 +102,26 @@ export function planDisruptions(
 
   const nodeCapacity = new Float64Array(network.nodes.length).fill(1);
   for (const [name, o] of Object.entries(config.nodeOverrides)) {
-    const node = byName.get(name);
+    const node = nodeIdsByName(network).get(name);
     if (node === undefined) throw new Error(`nodeOverrides: no node named ${JSON.stringify(name)} in the network`);
     if (o.capacityMultiplier !== undefined) nodeCapacity[node] = o.capacityMultiplier;
   }
   return { demandMultiplier, capacityFactor, indiaPostClosed, nodeClosures, slowdowns, nodeCapacity };
+}
+
+// Node ids by name, made once per network and only when a hub closure or a node override names
+// one: a map of 54,000 names was built for every replication, needed or not.
+const idsByName = new WeakMap<Network, Map<string, number>>();
+
+/** The id of the first node called `name`, per network. */
+function nodeIdsByName(network: Network): Map<string, number> {
+  let ids = idsByName.get(network);
+  if (ids === undefined) {
+    ids = new Map();
+    for (const n of network.nodes) if (!ids.has(n.name)) ids.set(n.name, n.id);
+    idsByName.set(network, ids);
+  }
+  return ids;
 }
 
 /** Whether time t lies in one of the windows. */
