@@ -1,24 +1,18 @@
-import { dayIndex, minuteOfDay, ScheduledDepartures, SimCalendar, Simulation } from '../engine/index.ts';
+import { dayIndex, ScheduledDepartures, SimCalendar, Simulation } from '../engine/index.ts';
 import { type Distribution, KeyedCursor, keyedStreamKey, ln, lognormalFromMean, createStream, type Uniform } from '../engine/random/index.ts';
-import { Histogram } from '../engine/stats/index.ts';
 import { NODE_TYPES, type Network, type NodeType } from '../network/index.ts';
 import { Demand } from './demand.ts';
-import { type DisruptionPlan, inWindows, planDisruptions, slowdownAt, type Window } from './disruption-plan.ts';
+import { type DisruptionPlan, planDisruptions, slowdownAt, type Window } from './disruption-plan.ts';
+import { LastMile } from './last-mile.ts';
 import type { ModelConfig } from './model-config.ts';
-import { EventLog } from './parcel-event.ts';
-import {
-  DELIVERED, FLAG_COD, FLAG_EXPORT, FLAG_RURAL, FLAG_SAMPLED, IN_FLIGHT, LOST, NEVER_LOST, OP_AMAZON, OP_INDIA_POST, OP_KIRANA,
-  OPERATORS, ParcelStore, RETURNED, RETURNING,
-} from './parcel-store.ts';
 import { kiranaPools, networkTables } from './network-tables.ts';
+import { EventLog } from './parcel-event.ts';
+import { FLAG_COD, FLAG_EXPORT, FLAG_RURAL, FLAG_SAMPLED, LOST, NEVER_LOST, OP_AMAZON, OP_INDIA_POST, OP_KIRANA, OPERATORS, ParcelStore } from './parcel-store.ts';
+import { ReplicationMetrics } from './replication-metrics.ts';
 import { RoutePlanner } from './route-planner.ts';
+import { C_LINEHAUL, C_PARTNER, C_SORTING } from './slice-table.ts';
 import { sizeStationRiders } from './station-riders.ts';
 import { type StockPlacement, stockPlacement } from './stock-placement.ts';
-import {
-  C_FAILED, C_LAST_MILE, C_LINEHAUL, C_PARTNER, C_RETURNS, C_SORTING, F_ATTEMPTS_OF_DELIVERED, F_COLLECTED, F_COST, F_CREATED,
-  F_CREATED_COD, F_CREATED_PREPAID, F_DELIVERED, F_DELIVERED_COD, F_FIRST_ATTEMPTS, F_FIRST_SUCCESSES, F_IN_FLIGHT, F_LEAD_SUM,
-  F_LOST, F_RETURNED, F_RTO_COD, F_RTO_PREPAID, F_WITHIN_24, F_WITHIN_48, F_WITHIN_72, FIELDS, SliceTable,
-} from './slice-table.ts';
 
 interface Batch {
   lane: number;
@@ -27,15 +21,13 @@ interface Batch {
 
 const MODES = ['road', 'rail', 'air'] as const;
 const NO_POOLS = { start: new Int32Array(0), length: new Int32Array(0), members: new Int32Array(0) };
-const KIRANA_TYPE = NODE_TYPES.indexOf('kirana');
-const SUM_CO2_LAST_MILE = 0;
-const SUM_KIRANA_PAYOUTS = 1;
 
 /**
  * One replication's state and its long-lived handlers: orders → pick/pack → linehaul legs on
- * scheduled departures → last-mile queue and daily delivery waves → attempts → delivered,
- * collected or returned. Handlers take a parcel id (or a batch), never a closure per parcel.
- * `runModel` drives it; the metrics it keeps are read by `replication-result.ts`.
+ * scheduled departures → the last mile (`last-mile.ts`: queue, daily delivery waves, attempts,
+ * delivered, collected or returned). Handlers take a parcel id (or a batch), never a closure per
+ * parcel. `runModel` drives it; what it counts is in `metrics` (`replication-metrics.ts`), which
+ * `replication-result.ts` turns into a result.
  */
 export class ParcelModel {
   readonly sim = new Simulation();
@@ -47,42 +39,15 @@ export class ParcelModel {
   readonly horizon: number;
   readonly log: EventLog | null;
 
-  // Slices: 0 all, 1..3 operators, 4 urban, 5 rural, 6.. states.
-  readonly slices: SliceTable;
-  readonly states: string[];
-  readonly stateOfDistrict: Int32Array;
-  readonly districtStats: { created: Float64Array; delivered: Float64Array; returned: Float64Array; leadSum: Float64Array; within48: Float64Array };
-  readonly histogram: Histogram;
-  readonly km = new Float64Array(3);
-  // Running sums that grow by fractions (kg, INR) in a Float64Array, not number fields: a field
-  // that starts as the small integer 0 and later holds 0.05 changes the model's hidden class in
-  // the middle of the first replication, and V8 throws away the optimised code of every handler
-  // that had seen the old one.
-  private readonly sums = new Float64Array(2);
-  get co2LastMile(): number {
-    return this.sums[SUM_CO2_LAST_MILE]!;
-  }
-  get kiranaPayouts(): number {
-    return this.sums[SUM_KIRANA_PAYOUTS]!;
-  }
-  readonly handled: Float64Array;
-  readonly queued: Float64Array;
-  readonly daily = { created: [] as number[], delivered: [] as number[], returned: [] as number[], backlog: [] as number[], lastMileQueue: [] as number[] };
-  readonly queueByTypeDaily: number[][] = NODE_TYPES.map(() => []);
-  terminal = 0;
-  private deliveredToday = 0;
-  private returnedToday = 0;
-  private createdToday = 0;
+  readonly metrics: ReplicationMetrics;
+  readonly lastMile: LastMile;
 
   private readonly nodeType: readonly NodeType[];
   private readonly typeIndex: Int32Array;
   private readonly u: Uniform;
   /** A parcel's order draws, in a fixed sequence (see onOrder): one seek a parcel, one mix a draw. */
   private readonly orderDraws: KeyedCursor;
-  /** Draws at the parcel's attempts: k = ATTEMPT_DRAWS × (attempt − 1) + purpose. */
-  private readonly attemptDraws: KeyedCursor;
-  private readonly attemptTimeDraws: KeyedCursor;
-  /** Scratch for a handler's draws (KeyedCursor.fill): read at once, before any other handler runs. */
+  /** Scratch for an order's draws (KeyedCursor.fill): read at once, before any other handler runs. */
   private readonly draws = new Float64Array(10);
   /** ln(1 − lossPerLeg), for the geometric draw of the leg a parcel is lost on. */
   private readonly lnKeep: number;
@@ -106,10 +71,6 @@ export class ParcelModel {
   readonly openedDepartures: number[] = [];
   private readonly travel: (Distribution | undefined)[];
   private readonly travelCursor: KeyedCursor;
-  private readonly queues: (number[] | undefined)[];
-  private readonly queueHead: Int32Array;
-  private readonly wavePlanned: Uint8Array;
-  private readonly carry: Float64Array;
   private readonly kiranaCredit: Float64Array;
   private readonly kiranaDay: Int32Array;
   private readonly districtFc: Int32Array;
@@ -118,7 +79,6 @@ export class ParcelModel {
   private readonly districtSellers: readonly (readonly number[])[];
   private readonly fcs: readonly number[];
   private readonly exportHub: number;
-  private readonly refusal: number[][];
 
   constructor(
     readonly config: ModelConfig,
@@ -146,31 +106,22 @@ export class ParcelModel {
     this.u = createStream(seed, replication, 'demand/arrivals');
     const cursor = (name: string): KeyedCursor => new KeyedCursor(keyedStreamKey(seed, replication, name));
     this.orderDraws = cursor('parcel/order');
-    this.attemptDraws = cursor('parcel/attempt');
-    this.attemptTimeDraws = cursor('parcel/attemptTime');
     this.travelCursor = cursor('lane/travel');
     const loss = config.operations.lossPerLeg;
     this.lnKeep = loss > 0 ? ln(1 - loss) : 0;
     this.capacityVaries = this.plan.capacityFactor.some((f) => f !== 1);
 
-    const c = network.catchments;
-    this.states = [...new Set(c.district.map((d, i) => this.stateOfPosition(i, d)))];
-    this.stateOfDistrict = Int32Array.from(c.district.map((d, i) => this.states.indexOf(this.stateOfPosition(i, d))));
-    this.slices = new SliceTable(6 + this.states.length);
-    const nd = c.district.length;
-    this.districtStats = {
-      created: new Float64Array(nd), delivered: new Float64Array(nd), returned: new Float64Array(nd),
-      leadSum: new Float64Array(nd), within48: new Float64Array(nd),
-    };
-    this.histogram = new Histogram(Array.from({ length: (config.days + config.drainDays) * 24 + 1 }, (_, h) => h));
+    this.metrics = new ReplicationMetrics(network, this.parcels, (config.days + config.drainDays) * 24);
     this.nodeType = networkTables(network).nodeType;
     this.typeIndex = networkTables(network).typeIndex;
-    this.handled = new Float64Array(nodes.length);
-    this.queued = new Float64Array(NODE_TYPES.length);
-    this.queues = new Array(nodes.length).fill(undefined);
-    this.queueHead = new Int32Array(nodes.length);
-    this.wavePlanned = new Uint8Array(nodes.length);
-    this.carry = new Float64Array(nodes.length);
+    this.lastMile = new LastMile(
+      {
+        sim: this.sim, config, network, calendar: this.calendar, plan: this.plan, parcels: this.parcels,
+        metrics: this.metrics, log: this.log, typeIndex: this.typeIndex, routeCost: this.routes.cost,
+      },
+      seed,
+      replication,
+    );
     this.kiranaCredit = new Float64Array(nodes.length);
     this.kiranaDay = new Int32Array(nodes.length).fill(-1);
 
@@ -183,18 +134,11 @@ export class ParcelModel {
     this.exportHub = tables.exportHub;
     this.stock = stockPlacement(network, this.demand, this.fcs, tables.anchors, config.demand.farFcShare, config.demand.stockPlacementUtilisation, this.plan.nodeCapacity);
     sizeStationRiders(network, this.demand, scale, config.operations.stationHeadroom, config.operations.maxDropsPerRider, this.plan.nodeCapacity);
-    this.refusal = [config.customer.prepaidRefusalByDelay, config.customer.codRefusalByDelay];
     const pools = config.policy === 'kirana' ? kiranaPools(network) : NO_POOLS;
     this.poolStart = pools.start;
     this.poolLength = pools.length;
     this.pool = pools.members;
     this.poolFullDay = new Int32Array(pools.start.length).fill(-1);
-  }
-
-  private stateOfPosition(i: number, d: number): string {
-    const c = this.network.catchments;
-    const node = this.network.nodes[c.districtPostOffice[i]!] ?? this.network.nodes[c.districtStation[i]!];
-    return node && node.district === d ? node.state : (this.network.nodes.find((n) => n.district === d)?.state ?? 'unknown');
   }
 
   start(): void {
@@ -292,10 +236,7 @@ export class ParcelModel {
     // The leg whose arrival loses the parcel: geometric with the per-leg loss (one draw, not one a leg).
     const lossLeg = this.lnKeep < 0 ? Math.floor(ln(1 - uLoss) / this.lnKeep) : NEVER_LOST;
     p.lossLeg[id] = lossLeg < NEVER_LOST ? lossLeg : NEVER_LOST;
-    this.createdToday++;
-    this.districtStats.created[district]!++;
-    this.bump(id, F_CREATED, 1);
-    this.bump(id, cod ? F_CREATED_COD : F_CREATED_PREPAID, 1);
+    this.metrics.created(id);
     if (flags & FLAG_SAMPLED) {
       this.log!.record({ type: 'created', t: now, parcel: id, district: c.district[district]!, cod, rural, operator: OPERATORS[op]!, origin, lastMile });
     }
@@ -342,20 +283,6 @@ export class ParcelModel {
     return -1;
   }
 
-  /** Adds x to field f of the parcel's four slices: all, its operator, its area, its state. */
-  private bump(id: number, f: number, x: number): void {
-    const v = this.slices.values;
-    const p = this.parcels;
-    v[f]! += x;
-    v[(1 + p.operator[id]!) * FIELDS + f]! += x;
-    v[((p.flags[id]! & FLAG_RURAL) !== 0 ? 5 : 4) * FIELDS + f]! += x;
-    v[(6 + this.stateOfDistrict[p.district[id]!]!) * FIELDS + f]! += x;
-  }
-
-  private addCost(id: number, component: number, inr: number): void {
-    this.bump(id, F_COST + component, inr);
-  }
-
   // ——— Pick/pack ———
 
   /** Pick/pack waves at an origin (FC or forward hub): capacity a wave = daily capacity / waves, cut-off at the wave. */
@@ -371,12 +298,12 @@ export class ParcelModel {
   }
 
   private onPacked(node: number, items: number[]): void {
-    this.handled[node]! += items.length;
+    this.metrics.handled[node]! += items.length;
     const inr = this.config.costs.packPerParcel;
     const flags = this.parcels.flags;
     for (let i = 0; i < items.length; i++) {
       const id = items[i]!;
-      this.addCost(id, C_SORTING, inr);
+      this.metrics.addCost(id, C_SORTING, inr);
       if (flags[id]! & FLAG_SAMPLED) this.log!.record({ type: 'packed', t: this.sim.now, parcel: id, node });
     }
     this.sim.scheduleAt(this.sim.now + this.config.operations.packMinutes, this.onPackedReady, items);
@@ -457,7 +384,7 @@ export class ParcelModel {
     const r = p.route[id]!;
     const leg = p.leg[id]!;
     if (leg >= this.routes.length[r]!) {
-      this.arriveLastMile(id);
+      this.lastMile.arrive(id);
       return;
     }
     this.laneDepartures(this.routes.legs[this.routes.start[r]! + leg]!).add(id);
@@ -477,12 +404,12 @@ export class ParcelModel {
     const handling = this.laneHandling[lane]!;
     const linehaulInr = this.laneInr[lane]!;
     const handoffInr = l.handoff ? this.config.costs.handoff : 0;
-    this.km[this.laneMode[lane]!]! += l.km * items.length;
+    this.metrics.km[this.laneMode[lane]!]! += l.km * items.length;
     const flags = this.parcels.flags;
     for (let i = 0; i < items.length; i++) {
       const id = items[i]!;
-      this.addCost(id, C_LINEHAUL, linehaulInr);
-      if (handoffInr > 0) this.addCost(id, C_PARTNER, handoffInr);
+      this.metrics.addCost(id, C_LINEHAUL, linehaulInr);
+      if (handoffInr > 0) this.metrics.addCost(id, C_PARTNER, handoffInr);
       if (flags[id]! & FLAG_SAMPLED) {
         this.log!.record({ type: 'departed', t: time, parcel: id, lane, from: l.from, to: l.to });
         if (l.handoff) {
@@ -501,7 +428,7 @@ export class ParcelModel {
     const sorts = this.laneSorts[batch.lane] === 1;
     const items = batch.items;
     const sortInr = this.config.costs.sortPerParcel;
-    if (sorts) this.handled[l.to]! += items.length;
+    if (sorts) this.metrics.handled[l.to]! += items.length;
     for (let i = 0; i < items.length; i++) {
       const id = items[i]!;
       const leg = p.leg[id]!;
@@ -510,7 +437,7 @@ export class ParcelModel {
         continue;
       }
       p.leg[id] = leg + 1;
-      if (sorts) this.addCost(id, C_SORTING, sortInr);
+      if (sorts) this.metrics.addCost(id, C_SORTING, sortInr);
       if (p.flags[id]! & FLAG_SAMPLED) this.log!.record({ type: 'arrived', t: this.sim.now, parcel: id, node: l.to });
       this.enterLeg(id);
     }
@@ -518,258 +445,22 @@ export class ParcelModel {
 
   private lose(id: number, lane: number): void {
     this.parcels.status[id] = LOST;
-    this.terminal++;
-    this.bump(id, F_LOST, 1);
+    this.metrics.lost(id);
     if (this.parcels.flags[id]! & FLAG_SAMPLED) this.log!.record({ type: 'lost', t: this.sim.now, parcel: id, lane });
   }
-
-  // ——— Last mile ———
-
-  private arriveLastMile(id: number): void {
-    const p = this.parcels;
-    if (p.flags[id]! & FLAG_EXPORT) {
-      // Export parcels end at the export hub.
-      this.deliver(id, false);
-      return;
-    }
-    const ip = this.config.policies.indiaPost;
-    if (p.operator[id] === OP_INDIA_POST && !ip.tracking && ip.dwellMinutesWithoutTracking > 0) {
-      // Without tracking the parcel waits to be matched to a beat and the addressee (assumed
-      // dwell), counted from the first beat it could have made, so a parcel in by the morning
-      // run goes out one beat later whatever the minute it came in. It joins the queue a minute
-      // before that beat (a later join in the same minute would start a second wave).
-      const now = this.sim.now;
-      const beat = dayIndex(now) * 1440 + ip.beatMinute;
-      const first = beat >= now ? beat : beat + 1440;
-      this.sim.scheduleAt(Math.max(now, first + ip.dwellMinutesWithoutTracking - 1), this.enqueue, id);
-    } else {
-      this.enqueue(id);
-    }
-  }
-
-  private readonly enqueue = (id: number): void => {
-    const node = this.parcels.lastMile[id]!;
-    let q = this.queues[node];
-    if (!q) this.queues[node] = q = [];
-    q.push(id);
-    this.queued[this.typeIndex[node]!]!++;
-    if (this.wavePlanned[node] === 0) this.planWave(node);
-  };
-
-  /** The node's delivery wave start: Amazon's (and kiranas') wave, or the postmen's beat. */
-  private waveMinute(node: number): number {
-    return this.network.nodes[node]!.operator === 'india-post' ? this.config.policies.indiaPost.beatMinute : this.config.operations.deliveryWaveMinute;
-  }
-
-  private planWave(node: number): void {
-    const now = this.sim.now;
-    const wave = this.waveMinute(node);
-    const t = dayIndex(now) * 1440 + wave;
-    this.wavePlanned[node] = 1;
-    this.sim.scheduleAt(minuteOfDay(now) <= wave && t >= now ? t : t + 1440, this.onWave, node);
-  }
-
-  private isClosed(node: number, t: number): boolean {
-    if (this.network.nodes[node]!.operator === 'india-post' && !this.calendar.isWorkingDay(t)) return true;
-    return inWindows(this.plan.nodeClosures.get(node), t);
-  }
-
-  /**
-   * A monsoon's slowdown on an open last-mile node in a flooded state: it delivers 1 / factor of
-   * its capacity (assumption: riders and postmen are slowed as trucks are, DOMAIN.md ×1.1–1.4).
-   */
-  private lastMileSlowdown(node: number, t: number): number {
-    const slowdowns = this.plan.slowdowns;
-    if (slowdowns.length === 0) return 1;
-    const state = this.network.nodes[node]!.state;
-    return slowdownAt(slowdowns, t, state, state);
-  }
-
-  /** The day's delivery wave: riders/postmen × drops a day (the node's capacity); the rest rolls to tomorrow. */
-  private readonly onWave = (node: number): void => {
-    this.wavePlanned[node] = 0;
-    const now = this.sim.now;
-    const q = this.queues[node]!;
-    if (this.isClosed(node, now)) {
-      this.wavePlanned[node] = 1;
-      this.sim.scheduleAt(now + 1440, this.onWave, node);
-      return;
-    }
-    const day = dayIndex(now);
-    const factor = this.plan.capacityFactor[Math.min(day, this.plan.capacityFactor.length - 1)]!;
-    // A kirana's load is already held to its capacity when parcels are booked to it (bookKirana);
-    // limiting its wave again would make a store of fractional capacity (small scale) sit on
-    // parcels for days, a sampling artefact. It hands out all it holds.
-    const budget = this.typeIndex[node] === KIRANA_TYPE
-      ? Infinity
-      : (this.network.nodes[node]!.capacityPerDay * this.plan.nodeCapacity[node]! * factor) / this.lastMileSlowdown(node, now) + this.carry[node]!;
-    let head = this.queueHead[node]!;
-    const n = budget === Infinity ? q.length - head : Math.floor(budget);
-    const take = Math.min(n, q.length - head);
-    this.carry[node] = take === n ? Math.min(budget - n, 1) : 0;
-    const spread = this.network.nodes[node]!.operator === 'india-post' ? this.config.policies.indiaPost.beatSpreadMinutes : this.config.operations.deliverySpreadMinutes;
-    const p = this.parcels;
-    for (let i = 0; i < take; i++) {
-      const id = q[head++]!;
-      const a = p.attempts[id]! + 1;
-      p.attempts[id] = a;
-      this.sim.scheduleAt(now + spread * this.attemptTimeDraws.seek(id, a).next(), this.onAttempt, id);
-    }
-    this.queued[this.typeIndex[node]!]! -= take;
-    if (head === q.length) {
-      q.length = 0;
-      head = 0;
-    } else if (head > 1024 && head * 2 > q.length) {
-      q.splice(0, head);
-      head = 0;
-    }
-    this.queueHead[node] = head;
-    if (head < q.length) {
-      this.wavePlanned[node] = 1;
-      this.sim.scheduleAt(now + 1440, this.onWave, node);
-    }
-  };
-
-  private readonly onAttempt = (id: number): void => {
-    const p = this.parcels;
-    const cfg = this.config;
-    const now = this.sim.now;
-    const node = p.lastMile[id]!;
-    const op = p.operator[id]!;
-    const a = p.attempts[id]!;
-    const flags = p.flags[id]!;
-    const rural = (flags & FLAG_RURAL) !== 0;
-    const cod = (flags & FLAG_COD) !== 0;
-    this.handled[node]!++;
-    this.sums[SUM_CO2_LAST_MILE]! += cfg.emissions.lastMileAttempt;
-    if (op === OP_KIRANA) {
-      const payout = this.network.nodes[node]!.payoutInr;
-      this.sums[SUM_KIRANA_PAYOUTS]! += payout;
-      this.addCost(id, C_PARTNER, payout);
-    }
-    // The attempt's three draws (refusal, availability, collection), always all taken.
-    const u = this.attemptDraws.seek(id, 3 * (a - 1)).fill(this.draws, 3);
-    const uRefuse = u[0]!;
-    const uHome = u[1]!;
-    const uCollect = u[2]!;
-    let refused = false;
-    if (a === 1) {
-      // Refusal at the door (RTO) grows with the wait (DOMAIN.md: RTO 22 % at 1–2 days, 27 % at 3–5, 35 % beyond).
-      const days = (now - p.created[id]!) / 1440;
-      const table = this.refusal[cod ? 1 : 0]!;
-      const pRefuse = table[days <= 2 ? 0 : days <= 5 ? 1 : 2]!;
-      refused = uRefuse < pRefuse;
-    }
-    const c = cfg.customer;
-    const base = op === OP_KIRANA ? c.availabilityKirana : op === OP_INDIA_POST ? (cfg.policies.indiaPost.tracking ? c.availabilityIndiaPostTracked : c.availabilityIndiaPost) : c.availabilityAmazon;
-    const success = !refused && uHome < base * (rural ? c.ruralFactor : 1);
-    if (a === 1) {
-      this.bump(id, F_FIRST_ATTEMPTS, 1);
-      if (success) this.bump(id, F_FIRST_SUCCESSES, 1);
-    }
-    if (flags & FLAG_SAMPLED) this.log!.record({ type: 'attempt', t: now, parcel: id, node, attempt: a, success, refused });
-    if (success) {
-      this.deliver(id, false);
-      return;
-    }
-    if (op === OP_AMAZON) this.addCost(id, C_FAILED, cfg.costs.failedAttempt);
-    if (refused || a >= cfg.operations.maxAttempts) {
-      this.startReturn(id);
-    } else if (op !== OP_AMAZON && uCollect < c.collectShare) {
-      // Not home: the addressee collects from the kirana or post office instead, within the day.
-      this.sim.schedule(cfg.operations.reattemptHours * 30, this.onCollect, id);
-    } else {
-      // Reattempt in the next day's wave (~24 h later, DOMAIN.md).
-      this.sim.schedule(Math.max(0, cfg.operations.reattemptHours * 60 - 1440), this.enqueue, id);
-    }
-  };
-
-  private readonly onCollect = (id: number): void => {
-    this.deliver(id, true);
-  };
-
-  private deliver(id: number, collected: boolean): void {
-    const p = this.parcels;
-    const cfg = this.config;
-    const now = this.sim.now;
-    const lead = (now - p.created[id]!) / 60;
-    const op = p.operator[id]!;
-    const rural = (p.flags[id]! & FLAG_RURAL) !== 0;
-    const cod = (p.flags[id]! & FLAG_COD) !== 0;
-    p.status[id] = DELIVERED;
-    this.terminal++;
-    this.deliveredToday++;
-    const attempts = Math.max(1, p.attempts[id]!);
-    this.bump(id, F_DELIVERED, 1);
-    if (cod) this.bump(id, F_DELIVERED_COD, 1);
-    if (collected) this.bump(id, F_COLLECTED, 1);
-    this.bump(id, F_ATTEMPTS_OF_DELIVERED, attempts);
-    this.bump(id, F_LEAD_SUM, lead);
-    if (lead <= 24) this.bump(id, F_WITHIN_24, 1);
-    if (lead <= 48) this.bump(id, F_WITHIN_48, 1);
-    if (lead <= 72) this.bump(id, F_WITHIN_72, 1);
-    const q = this.slices.leadQ;
-    q[0]!.add(lead);
-    q[1 + op]!.add(lead);
-    q[rural ? 5 : 4]!.add(lead);
-    q[6 + this.stateOfDistrict[p.district[id]!]!]!.add(lead);
-    this.histogram.add(lead);
-    const d = p.district[id]!;
-    this.districtStats.delivered[d]!++;
-    this.districtStats.leadSum[d]! += lead;
-    if (lead <= 48) this.districtStats.within48[d]!++;
-    if (op === OP_AMAZON) this.addCost(id, C_LAST_MILE, rural ? cfg.costs.lastMileRural : cfg.costs.lastMileUrban);
-    else if (op === OP_INDIA_POST) this.addCost(id, C_PARTNER, cfg.policies.indiaPost.feePerParcel);
-    if (p.flags[id]! & FLAG_SAMPLED) this.log!.record({ type: 'delivered', t: now, parcel: id, node: p.lastMile[id]!, collected, leadTimeHours: lead });
-  }
-
-  private startReturn(id: number): void {
-    const p = this.parcels;
-    p.status[id] = RETURNING;
-    const cod = (p.flags[id]! & FLAG_COD) !== 0;
-    this.bump(id, cod ? F_RTO_COD : F_RTO_PREPAID, 1);
-    // A return costs its handling plus the linehaul back (DOMAIN.md: ₹50–150 extra).
-    this.addCost(id, C_RETURNS, this.config.costs.rto + this.routes.cost[p.route[id]!]!);
-    if (p.flags[id]! & FLAG_SAMPLED) this.log!.record({ type: 'rto', t: this.sim.now, parcel: id, node: p.lastMile[id]! });
-    this.sim.schedule(this.config.operations.returnDays * 1440, this.onReturned, id);
-  }
-
-  private readonly onReturned = (id: number): void => {
-    const p = this.parcels;
-    p.status[id] = RETURNED;
-    this.terminal++;
-    this.returnedToday++;
-    this.districtStats.returned[p.district[id]!]!++;
-    this.bump(id, F_RETURNED, 1);
-    if (p.flags[id]! & FLAG_SAMPLED) this.log!.record({ type: 'returned', t: this.sim.now, parcel: id });
-  };
 
   // ——— Daily bookkeeping ———
 
   progress: ((simMinutes: number, parcelsDone: number) => void) | undefined;
 
   private readonly onDayEnd = (day: number): void => {
-    this.daily.created.push(this.createdToday);
-    this.daily.delivered.push(this.deliveredToday);
-    this.daily.returned.push(this.returnedToday);
-    this.daily.backlog.push(this.parcels.count - this.terminal);
+    const queued = this.lastMile.queued;
     let q = 0;
-    for (let t = 0; t < NODE_TYPES.length; t++) q += this.queued[t]!;
-    this.daily.lastMileQueue.push(q);
+    for (let t = 0; t < NODE_TYPES.length; t++) q += queued[t]!;
     // Queues by node type: last-mile queues plus parcels waiting for a departure, by the lane's origin.
-    const byType = Array.from(this.queued);
+    const byType = Array.from(queued);
     for (const lane of this.openedDepartures) byType[this.typeIndex[this.routes.lanes[lane]!.from]!]! += this.departures[lane]!.waiting;
-    byType.forEach((v, t) => this.queueByTypeDaily[t]!.push(v));
-    this.createdToday = this.deliveredToday = this.returnedToday = 0;
-    this.progress?.((day + 1) * 1440, this.terminal);
+    this.metrics.endDay(q, byType);
+    this.progress?.((day + 1) * 1440, this.metrics.terminal);
   };
-
-  /** Parcels not yet delivered, returned or lost, by status scan (independent of the counters). */
-  countInFlight(): void {
-    const p = this.parcels;
-    for (let id = 0; id < p.count; id++) {
-      const s = p.status[id]!;
-      if (s === IN_FLIGHT || s === RETURNING) this.bump(id, F_IN_FLIGHT, 1);
-    }
-  }
 }

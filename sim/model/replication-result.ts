@@ -39,28 +39,28 @@ const MODES = ['road', 'rail', 'air'] as const;
 
 export function replicationResult(m: ParcelModel): ReplicationResult {
   const metrics: Record<string, number> = {};
-  m.slices.write(0, metrics, '');
+  m.metrics.slices.write(0, metrics, '');
   const done = Math.max(1, m.parcels.count);
-  let co2 = m.co2LastMile;
+  let co2 = m.metrics.co2LastMile;
   MODES.forEach((mode, i) => {
-    metrics[`km.perParcel{mode=${mode}}`] = m.km[i]! / done;
-    metrics[`co2.kg.perParcel{mode=${mode}}`] = (m.km[i]! * m.config.emissions[mode]) / done;
-    co2 += m.km[i]! * m.config.emissions[mode];
+    metrics[`km.perParcel{mode=${mode}}`] = m.metrics.km[i]! / done;
+    metrics[`co2.kg.perParcel{mode=${mode}}`] = (m.metrics.km[i]! * m.config.emissions[mode]) / done;
+    co2 += m.metrics.km[i]! * m.config.emissions[mode];
   });
-  metrics['co2.kg.perParcel{mode=lastMile}'] = m.co2LastMile / done;
+  metrics['co2.kg.perParcel{mode=lastMile}'] = m.metrics.co2LastMile / done;
   metrics['co2.kg.perParcel'] = co2 / done;
   const days = m.horizon / 1440;
   const kiranas = m.network.nodes.filter((n) => n.type === 'kirana').length;
   // Payouts scaled back to full scale (the model samples one parcel in 1/scale): per store per 30 days.
-  metrics['kirana.earnings.perStorePerMonth.inr'] = kiranas > 0 ? (m.kiranaPayouts / m.scale / kiranas / days) * 30 : 0;
-  metrics['kirana.parcels.perStorePerDay'] = kiranas > 0 ? m.slices.get(3, F_DELIVERED) / m.scale / kiranas / days : 0;
+  metrics['kirana.earnings.perStorePerMonth.inr'] = kiranas > 0 ? (m.metrics.kiranaPayouts / m.scale / kiranas / days) * 30 : 0;
+  metrics['kirana.parcels.perStorePerDay'] = kiranas > 0 ? m.metrics.slices.get(3, F_DELIVERED) / m.scale / kiranas / days : 0;
   // Stores that took parcels: attempts a store a day over the order days (DOMAIN.md: 20–40 a day).
   let active = 0;
   let attempts = 0;
   for (const n of m.network.nodes) {
-    if (n.type === 'kirana' && m.handled[n.id]! > 0) {
+    if (n.type === 'kirana' && m.metrics.handled[n.id]! > 0) {
       active++;
-      attempts += m.handled[n.id]!;
+      attempts += m.metrics.handled[n.id]!;
     }
   }
   metrics['kirana.attempts.perActiveStorePerDay'] = active > 0 ? attempts / m.scale / active / m.config.days : 0;
@@ -74,9 +74,9 @@ export function replicationResult(m: ParcelModel): ReplicationResult {
       if (n.type !== type) return;
       count++;
       cap += n.capacityPerDay * m.plan.nodeCapacity[n.id]!;
-      handled += m.handled[n.id]!;
+      handled += m.metrics.handled[n.id]!;
     });
-    const q = m.queueByTypeDaily[t]!;
+    const q = m.metrics.queueByTypeDaily[t]!;
     byNode.type.push(type);
     byNode.nodes.push(count);
     byNode.capacityPerDay.push(cap);
@@ -87,19 +87,19 @@ export function replicationResult(m: ParcelModel): ReplicationResult {
     metrics[`node.utilisation{type=${type}}`] = byNode.utilisation[t]!;
     metrics[`node.queue.mean{type=${type}}`] = byNode.queueMean[t]!;
   });
-  metrics['backlog.max'] = m.daily.backlog.length > 0 ? Math.max(...m.daily.backlog) : 0;
+  metrics['backlog.max'] = m.metrics.daily.backlog.length > 0 ? Math.max(...m.metrics.daily.backlog) : 0;
   metrics.scale = m.scale;
 
-  OPERATORS.forEach((op, i) => m.slices.write(1 + i, metrics, `{operator=${op}}`));
-  m.slices.write(4, metrics, '{area=urban}');
-  m.slices.write(5, metrics, '{area=rural}');
-  m.states.forEach((s, i) => m.slices.write(6 + i, metrics, `{state=${s}}`));
+  OPERATORS.forEach((op, i) => m.metrics.slices.write(1 + i, metrics, `{operator=${op}}`));
+  m.metrics.slices.write(4, metrics, '{area=urban}');
+  m.metrics.slices.write(5, metrics, '{area=rural}');
+  m.metrics.states.forEach((s, i) => m.metrics.slices.write(6 + i, metrics, `{state=${s}}`));
 
   const c = m.network.catchments;
-  const ds = m.districtStats;
+  const ds = m.metrics.districtStats;
   const byDistrict: ReplicationResult['byDistrict'] = {
     district: [...c.district],
-    state: c.district.map((_, i) => m.states[m.stateOfDistrict[i]!]!),
+    state: c.district.map((_, i) => m.metrics.states[m.metrics.stateOfDistrict[i]!]!),
     created: Array.from(ds.created),
     delivered: Array.from(ds.delivered),
     returned: Array.from(ds.returned),
@@ -110,7 +110,7 @@ export function replicationResult(m: ParcelModel): ReplicationResult {
   const conservation = {} as ReplicationResult['conservation'];
   OPERATORS.forEach((op, i) => {
     const s = 1 + i;
-    const g = (f: number): number => m.slices.get(s, f);
+    const g = (f: number): number => m.metrics.slices.get(s, f);
     const b = { created: g(F_CREATED), delivered: g(F_DELIVERED), returned: g(F_RETURNED), inFlight: g(F_IN_FLIGHT), lost: g(F_LOST) };
     if (b.created !== b.delivered + b.returned + b.inFlight + b.lost) {
       throw new Error(
@@ -122,10 +122,10 @@ export function replicationResult(m: ParcelModel): ReplicationResult {
 
   const result: ReplicationResult = {
     metrics,
-    daily: m.daily,
+    daily: m.metrics.daily,
     byDistrict,
     byNode,
-    leadTimeHistogram: m.histogram.toJSON(),
+    leadTimeHistogram: m.metrics.histogram.toJSON(),
     conservation,
     events: m.sim.processed,
     parcels: m.parcels.count,

@@ -1,4 +1,4 @@
-import { AIR_CITIES, type Lane, laneBetween, type LaneMode, type Network, nearestNode, route } from '../network/index.ts';
+import { AIR_CITIES, type Lane, laneBetween, type Network, nearestNode, route } from '../network/index.ts';
 import type { ModelConfig } from './model-config.ts';
 
 /**

@@ -30,6 +30,6 @@ export function runModel(given: ModelConfig, network: Network, seed: number | st
   model.progress = hooks.progress;
   model.start();
   model.sim.run(model.horizon);
-  model.countInFlight();
+  model.metrics.countInFlight();
   return replicationResult(model);
 }

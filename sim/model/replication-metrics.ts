@@ -1,0 +1,163 @@
+import { Histogram } from '../engine/stats/index.ts';
+import { NODE_TYPES, type Network } from '../network/index.ts';
+import { FLAG_COD, FLAG_RURAL, IN_FLIGHT, type ParcelStore, RETURNING } from './parcel-store.ts';
+import {
+  F_ATTEMPTS_OF_DELIVERED, F_COLLECTED, F_COST, F_CREATED, F_CREATED_COD, F_CREATED_PREPAID, F_DELIVERED, F_DELIVERED_COD,
+  F_IN_FLIGHT, F_LEAD_SUM, F_LOST, F_RETURNED, F_RTO_COD, F_RTO_PREPAID, F_WITHIN_24, F_WITHIN_48, F_WITHIN_72, FIELDS, SliceTable,
+} from './slice-table.ts';
+
+const SUM_CO2_LAST_MILE = 0;
+const SUM_KIRANA_PAYOUTS = 1;
+
+/**
+ * What one replication counts as its parcels move: sums by slice (0 all, 1..3 operators, 4 urban,
+ * 5 rural, 6.. states), by district, the lead-time histogram, kilometres by mode, work handled
+ * per node and the daily series. The model reports each outcome here; `replication-result.ts`
+ * turns the counts into a result.
+ */
+export class ReplicationMetrics {
+  readonly slices: SliceTable;
+  readonly states: string[];
+  readonly stateOfDistrict: Int32Array;
+  readonly districtStats: { created: Float64Array; delivered: Float64Array; returned: Float64Array; leadSum: Float64Array; within48: Float64Array };
+  readonly histogram: Histogram;
+  /** Parcel-km by mode (road, rail, air). */
+  readonly km = new Float64Array(3);
+  /** Parcels packed, sorted or attempted, per node. */
+  readonly handled: Float64Array;
+  readonly daily = { created: [] as number[], delivered: [] as number[], returned: [] as number[], backlog: [] as number[], lastMileQueue: [] as number[] };
+  readonly queueByTypeDaily: number[][] = NODE_TYPES.map(() => []);
+  /** Parcels delivered, returned or lost. */
+  terminal = 0;
+  private createdToday = 0;
+  private deliveredToday = 0;
+  private returnedToday = 0;
+  // Running sums that grow by fractions (kg, INR) in a Float64Array, not number fields: a field
+  // that starts as the small integer 0 and later holds 0.05 changes the object's hidden class in
+  // the middle of the first replication, and V8 throws away the optimised code of every handler
+  // that had seen the old one.
+  private readonly sums = new Float64Array(2);
+
+  constructor(
+    network: Network,
+    private readonly parcels: ParcelStore,
+    horizonHours: number,
+  ) {
+    const c = network.catchments;
+    const stateOf = (i: number, d: number): string => {
+      const node = network.nodes[c.districtPostOffice[i]!] ?? network.nodes[c.districtStation[i]!];
+      return node && node.district === d ? node.state : (network.nodes.find((n) => n.district === d)?.state ?? 'unknown');
+    };
+    this.states = [...new Set(c.district.map((d, i) => stateOf(i, d)))];
+    this.stateOfDistrict = Int32Array.from(c.district.map((d, i) => this.states.indexOf(stateOf(i, d))));
+    this.slices = new SliceTable(6 + this.states.length);
+    const nd = c.district.length;
+    this.districtStats = {
+      created: new Float64Array(nd), delivered: new Float64Array(nd), returned: new Float64Array(nd),
+      leadSum: new Float64Array(nd), within48: new Float64Array(nd),
+    };
+    this.histogram = new Histogram(Array.from({ length: horizonHours + 1 }, (_, h) => h));
+    this.handled = new Float64Array(network.nodes.length);
+  }
+
+  get co2LastMile(): number {
+    return this.sums[SUM_CO2_LAST_MILE]!;
+  }
+
+  get kiranaPayouts(): number {
+    return this.sums[SUM_KIRANA_PAYOUTS]!;
+  }
+
+  /** Adds x to field f of the parcel's four slices: all, its operator, its area, its state. */
+  bump(id: number, f: number, x: number): void {
+    const v = this.slices.values;
+    const p = this.parcels;
+    v[f]! += x;
+    v[(1 + p.operator[id]!) * FIELDS + f]! += x;
+    v[((p.flags[id]! & FLAG_RURAL) !== 0 ? 5 : 4) * FIELDS + f]! += x;
+    v[(6 + this.stateOfDistrict[p.district[id]!]!) * FIELDS + f]! += x;
+  }
+
+  addCost(id: number, component: number, inr: number): void {
+    this.bump(id, F_COST + component, inr);
+  }
+
+  addCo2LastMile(kg: number): void {
+    this.sums[SUM_CO2_LAST_MILE]! += kg;
+  }
+
+  addKiranaPayout(inr: number): void {
+    this.sums[SUM_KIRANA_PAYOUTS]! += inr;
+  }
+
+  /** A new parcel (its district, operator and flags already set). */
+  created(id: number): void {
+    this.createdToday++;
+    this.districtStats.created[this.parcels.district[id]!]!++;
+    this.bump(id, F_CREATED, 1);
+    this.bump(id, (this.parcels.flags[id]! & FLAG_COD) !== 0 ? F_CREATED_COD : F_CREATED_PREPAID, 1);
+  }
+
+  /** A delivery after `lead` hours, at the door or `collected` from the store or office. */
+  delivered(id: number, lead: number, collected: boolean): void {
+    const p = this.parcels;
+    this.terminal++;
+    this.deliveredToday++;
+    this.bump(id, F_DELIVERED, 1);
+    if ((p.flags[id]! & FLAG_COD) !== 0) this.bump(id, F_DELIVERED_COD, 1);
+    if (collected) this.bump(id, F_COLLECTED, 1);
+    this.bump(id, F_ATTEMPTS_OF_DELIVERED, Math.max(1, p.attempts[id]!));
+    this.bump(id, F_LEAD_SUM, lead);
+    if (lead <= 24) this.bump(id, F_WITHIN_24, 1);
+    if (lead <= 48) this.bump(id, F_WITHIN_48, 1);
+    if (lead <= 72) this.bump(id, F_WITHIN_72, 1);
+    const q = this.slices.leadQ;
+    const d = p.district[id]!;
+    q[0]!.add(lead);
+    q[1 + p.operator[id]!]!.add(lead);
+    q[(p.flags[id]! & FLAG_RURAL) !== 0 ? 5 : 4]!.add(lead);
+    q[6 + this.stateOfDistrict[d]!]!.add(lead);
+    this.histogram.add(lead);
+    this.districtStats.delivered[d]!++;
+    this.districtStats.leadSum[d]! += lead;
+    if (lead <= 48) this.districtStats.within48[d]!++;
+  }
+
+  /** Refused or never found at home: the parcel starts back (RTO). */
+  returnStarted(id: number): void {
+    this.bump(id, (this.parcels.flags[id]! & FLAG_COD) !== 0 ? F_RTO_COD : F_RTO_PREPAID, 1);
+  }
+
+  /** Back at the seller. */
+  returned(id: number): void {
+    this.terminal++;
+    this.returnedToday++;
+    this.districtStats.returned[this.parcels.district[id]!]!++;
+    this.bump(id, F_RETURNED, 1);
+  }
+
+  lost(id: number): void {
+    this.terminal++;
+    this.bump(id, F_LOST, 1);
+  }
+
+  /** Closes a day's series: parcels in the system, waiting at the last mile, and waiting by node type. */
+  endDay(lastMileQueue: number, queueByType: ArrayLike<number>): void {
+    this.daily.created.push(this.createdToday);
+    this.daily.delivered.push(this.deliveredToday);
+    this.daily.returned.push(this.returnedToday);
+    this.daily.backlog.push(this.parcels.count - this.terminal);
+    this.daily.lastMileQueue.push(lastMileQueue);
+    for (let t = 0; t < queueByType.length; t++) this.queueByTypeDaily[t]!.push(queueByType[t]!);
+    this.createdToday = this.deliveredToday = this.returnedToday = 0;
+  }
+
+  /** Parcels not yet delivered, returned or lost, by status scan (independent of the counters). */
+  countInFlight(): void {
+    const p = this.parcels;
+    for (let id = 0; id < p.count; id++) {
+      const s = p.status[id]!;
+      if (s === IN_FLIGHT || s === RETURNING) this.bump(id, F_IN_FLIGHT, 1);
+    }
+  }
+}
