@@ -43,7 +43,6 @@ export class Simulation {
   private free = new Int32Array(1024);
   private freeCount = 0;
 
-  // The zero-delay FIFO, a ring buffer of (order, slot).
   /**
    * @internal Numbers of the kernel's resources, in one growing array: a server's time integrals
    * live here (`allocateDoubles`), not in a small array of each server's own, so that accounting
@@ -53,6 +52,7 @@ export class Simulation {
   doubles = new Float64Array(320);
   private doublesUsed = 0;
 
+  // The zero-delay FIFO, a ring buffer of (order, slot).
   private fifoOrders = new Float64Array(1024);
   private fifoSlots = new Int32Array(1024);
   private fifoHead = 0;
@@ -71,10 +71,7 @@ export class Simulation {
       throw new RangeError(`schedule: delay must be a finite number of minutes ≥ 0, given ${delay}`);
     }
     if (priority !== 0) checkPriority(priority);
-    const slot = this.store(handler, arg);
-    const order = packOrder(priority, this.seq++);
-    if (delay === 0 && this.fitsFifo(order)) this.pushFifo(order, slot);
-    else this.heap.push(this.now + delay, order, slot);
+    this.insert(delay, handler, arg, priority);
   }
 
   /**
@@ -85,8 +82,13 @@ export class Simulation {
    * object to fetch from memory at every wake-up).
    */
   scheduleSlot<A>(delay: number, handler: Handler<A>, arg: A): number {
+    return this.insert(delay, handler, arg, 0);
+  }
+
+  /** Puts an event `delay` minutes (checked) from now on the calendar; returns its slot. */
+  private insert(delay: number, handler: Handler<any>, arg: unknown, priority: number): number {
     const slot = this.store(handler, arg);
-    const order = packOrder(0, this.seq++);
+    const order = packOrder(priority, this.seq++);
     if (delay === 0 && this.fitsFifo(order)) this.pushFifo(order, slot);
     else this.heap.push(this.now + delay, order, slot);
     return slot;
