@@ -112,8 +112,9 @@ export class ParcelModel {
     this.capacityVaries = this.plan.capacityFactor.some((f) => f !== 1);
 
     this.metrics = new ReplicationMetrics(network, this.parcels, (config.days + config.drainDays) * 24);
-    this.nodeType = networkTables(network).nodeType;
-    this.typeIndex = networkTables(network).typeIndex;
+    const tables = networkTables(network);
+    this.nodeType = tables.nodeType;
+    this.typeIndex = tables.typeIndex;
     this.lastMile = new LastMile(
       {
         sim: this.sim, config, network, calendar: this.calendar, plan: this.plan, parcels: this.parcels,
@@ -126,7 +127,6 @@ export class ParcelModel {
     this.kiranaDay = new Int32Array(nodes.length).fill(-1);
 
     // Stock placement: each district's nearest FC; a share comes from any FC (far stock).
-    const tables = networkTables(network);
     this.fcs = tables.fcs;
     this.districtFc = tables.districtFc;
     this.districtBranch = tables.districtBranch;
