@@ -1,6 +1,7 @@
 // The discrete-event kernel, usable on its own: the calendar and clock, the process API,
 // resources, random streams and distributions, and statistics.
 export { Simulation, type Handler, type EventObserver } from './simulation.ts';
+export { generalArray } from './general-array.ts';
 export { MIN_PRIORITY, MAX_PRIORITY } from './event-heap.ts';
 export { SimEvent, timeout, type EventState, type EventCallback, type Waiter } from './sim-event.ts';
 export { Process, Interrupt, type ProcessGenerator } from './process.ts';

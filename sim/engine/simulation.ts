@@ -2,6 +2,7 @@ import { allOf, anyOf, type ConditionValue } from './condition.ts';
 import { Process, type ProcessGenerator } from './process.ts';
 import { SimEvent, timeout } from './sim-event.ts';
 import { EventHeap, MAX_PRIORITY, MIN_PRIORITY, orderPriority, orderSeq, packOrder } from './event-heap.ts';
+import { generalArray } from './general-array.ts';
 
 /**
  * A long-lived event handler. The hot-path API passes the handler and one argument separately, so
@@ -38,8 +39,8 @@ export class Simulation {
   private stopped = false;
 
   // Slot tables: the handler and argument of each pending event, reused through a free list.
-  private handlers: Handler[] = [];
-  private args: unknown[] = [];
+  private handlers: Handler[] = generalArray();
+  private args: unknown[] = generalArray();
   private free = new Int32Array(1024);
   private freeCount = 0;
 

@@ -2,6 +2,7 @@ import { type ArrivalProcess, nhpp } from '../engine/random/index.ts';
 import { type SimCalendar } from '../engine/index.ts';
 import type { Network } from '../network/index.ts';
 import type { ModelConfig } from './model-config.ts';
+import { type Lists, networkTables } from './network-tables.ts';
 
 /** Census 2011 (DOMAIN.md, A): 1,210.85 M people, 31.16 % urban. A region gets its share of the national volume. */
 const NATIONAL_POPULATION = 1_210_854_977;
@@ -18,8 +19,8 @@ export class Demand {
   /** Per district: the share of its orders that are rural. */
   readonly ruralShare: Float64Array;
   /** Per district: catchment PIN positions, all and those an Amazon station reaches directly. */
-  readonly pins: number[][];
-  readonly directPins: number[][];
+  readonly pins: Lists;
+  readonly directPins: Lists;
   readonly arrivals: ArrivalProcess;
   /** Expected parcels a day (at the model's scale, before profiles). */
   readonly perDay: number;
@@ -43,16 +44,9 @@ export class Demand {
     const national = NATIONAL_URBAN * uw + (NATIONAL_POPULATION - NATIONAL_URBAN);
     this.perDay = (config.demand.parcelsPerDay * scale * total) / national;
 
-    const position = new Map<number, number>();
-    c.district.forEach((d, i) => position.set(d, i));
-    this.pins = c.district.map(() => []);
-    this.directPins = c.district.map(() => []);
-    for (let k = 0; k < c.pin.length; k++) {
-      const i = position.get(c.pinDistrict[k]!);
-      if (i === undefined) continue;
-      this.pins[i]!.push(k);
-      if (c.pinDirect[k] === 1) this.directPins[i]!.push(k);
-    }
+    const tables = networkTables(network);
+    this.pins = tables.districtPins;
+    this.directPins = tables.districtDirectPins;
 
     const hourlySum = config.demand.hourly.reduce((a, b) => a + b, 0);
     const weeklyMean = config.demand.weekly.reduce((a, b) => a + b, 0) / 7;

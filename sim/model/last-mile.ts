@@ -22,8 +22,11 @@ export interface LastMileContext {
   log: EventLog | null;
   /** Per node, its index in NODE_TYPES. */
   typeIndex: Int32Array;
-  /** Linehaul cost of each route, INR per parcel (what a return pays to go back). */
-  routeCost: readonly number[];
+  /**
+   * Linehaul cost of each route, INR per parcel (what a return pays to go back): the route
+   * planner, read through at each use because its array is replaced as it grows.
+   */
+  routes: { readonly cost: Float64Array };
 }
 
 /**
@@ -45,7 +48,7 @@ export class LastMile {
   private readonly metrics: ReplicationMetrics;
   private readonly log: EventLog | null;
   private readonly typeIndex: Int32Array;
-  private readonly routeCost: readonly number[];
+  private readonly routes: { readonly cost: Float64Array };
   private readonly queues: (number[] | undefined)[];
   private readonly queueHead: Int32Array;
   private readonly wavePlanned: Uint8Array;
@@ -68,7 +71,7 @@ export class LastMile {
     this.metrics = context.metrics;
     this.log = context.log;
     this.typeIndex = context.typeIndex;
-    this.routeCost = context.routeCost;
+    this.routes = context.routes;
     const n = this.network.nodes.length;
     this.queues = new Array(n).fill(undefined);
     this.queueHead = new Int32Array(n);
@@ -261,7 +264,7 @@ export class LastMile {
     p.status[id] = RETURNING;
     this.metrics.returnStarted(id);
     // A return costs its handling plus the linehaul back (DOMAIN.md: ₹50–150 extra).
-    this.metrics.addCost(id, C_RETURNS, this.config.costs.rto + this.routeCost[p.route[id]!]!);
+    this.metrics.addCost(id, C_RETURNS, this.config.costs.rto + this.routes.cost[p.route[id]!]!);
     if (p.flags[id]! & FLAG_SAMPLED) this.log!.record({ type: 'rto', t: this.sim.now, parcel: id, node: p.lastMile[id]! });
     this.sim.schedule(this.config.operations.returnDays * 1440, this.onReturned, id);
   }

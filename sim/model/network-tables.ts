@@ -21,14 +21,26 @@ export interface NetworkTables {
   districtSellers: readonly (readonly number[])[];
   /** The national sorting hub nearest Mumbai (the assumed export gateway), -1 when none. */
   exportHub: number;
+  /** Per region district: its catchment PIN positions, ascending. */
+  districtPins: Lists;
+  /** Per region district: the PIN positions an Amazon station reaches directly, ascending. */
+  districtDirectPins: Lists;
 }
 
-/** Kirana pools: per PIN position, the stores that may take its parcels, nearest first, back to back. */
-export interface KiranaPools {
+/**
+ * Lists of ids back to back: list i is `members[start[i] .. start[i] + length[i])`. Flat typed
+ * arrays rather than an array of arrays: nothing to allocate per list, and no small arrays whose
+ * hidden class changes as they fill (the model's code deoptimised on each replication's fresh
+ * ones).
+ */
+export interface Lists {
   start: Int32Array;
   length: Int32Array;
   members: Int32Array;
 }
+
+/** Kirana pools: per PIN position, the stores that may take its parcels, nearest first, back to back. */
+export type KiranaPools = Lists;
 
 const tables = new WeakMap<Network, NetworkTables>();
 const pools = new WeakMap<Network, KiranaPools>();
@@ -80,7 +92,29 @@ function makeTables(network: Network): NetworkTables {
     districtBranch,
     districtSellers,
     exportHub: nearestNode(network, 'national-sorting-hub', 72.88, 19.08)?.id ?? -1,
+    districtPins: pinLists(network, () => true),
+    districtDirectPins: pinLists(network, (k) => c.pinDirect[k] === 1),
   };
+}
+
+/** Per region district, the PIN positions of its catchment that pass `keep`, ascending. */
+function pinLists(network: Network, keep: (k: number) => boolean): Lists {
+  const c = network.catchments;
+  const position = new Map<number, number>();
+  c.district.forEach((d, i) => position.set(d, i));
+  const nd = c.district.length;
+  const owner = Int32Array.from(c.pinDistrict, (d, k) => (keep(k) ? (position.get(d) ?? -1) : -1));
+  const length = new Int32Array(nd);
+  for (const i of owner) if (i >= 0) length[i]!++;
+  const start = new Int32Array(nd);
+  for (let i = 1; i < nd; i++) start[i] = start[i - 1]! + length[i - 1]!;
+  const members = new Int32Array(nd > 0 ? start[nd - 1]! + length[nd - 1]! : 0);
+  const filled = new Int32Array(nd);
+  for (let k = 0; k < owner.length; k++) {
+    const i = owner[k]!;
+    if (i >= 0) members[start[i]! + filled[i]!++] = k;
+  }
+  return { start, length, members };
 }
 
 function makePools(network: Network): KiranaPools {

@@ -118,7 +118,7 @@ export class ParcelModel {
     this.lastMile = new LastMile(
       {
         sim: this.sim, config, network, calendar: this.calendar, plan: this.plan, parcels: this.parcels,
-        metrics: this.metrics, log: this.log, typeIndex: this.typeIndex, routeCost: this.routes.cost,
+        metrics: this.metrics, log: this.log, typeIndex: this.typeIndex, routes: this.routes,
       },
       seed,
       replication,
@@ -178,8 +178,9 @@ export class ParcelModel {
     const district = this.demand.district(uDistrict);
     const rural = uArea < this.demand.ruralShare[district]!;
     const cod = uCod < (rural ? cfg.demand.codShareRural : cfg.demand.codShareUrban);
-    const pins = rural || this.demand.directPins[district]!.length === 0 ? this.demand.pins[district]! : this.demand.directPins[district]!;
-    const k = pins.length > 0 ? pins[Math.floor(uPin * pins.length)]! : -1;
+    const pins = rural || this.demand.directPins.length[district] === 0 ? this.demand.pins : this.demand.directPins;
+    const n = pins.length[district]!;
+    const k = n > 0 ? pins.members[pins.start[district]! + Math.floor(uPin * n)]! : -1;
     let origin = uFc < cfg.demand.farFcShare ? this.fcs[Math.floor((uFc / cfg.demand.farFcShare) * this.fcs.length)]! : this.localFc(district, (uFc - cfg.demand.farFcShare) / (1 - cfg.demand.farFcShare));
 
     // Last mile by policy (DESIGN.md: operators and policies).

@@ -1,3 +1,4 @@
+import { generalArray } from '../engine/index.ts';
 import { Histogram } from '../engine/stats/index.ts';
 import { NODE_TYPES, type Network } from '../network/index.ts';
 import { FLAG_COD, FLAG_RURAL, IN_FLIGHT, type ParcelStore, RETURNING } from './parcel-store.ts';
@@ -25,8 +26,11 @@ export class ReplicationMetrics {
   readonly km = new Float64Array(3);
   /** Parcels packed, sorted or attempted, per node. */
   readonly handled: Float64Array;
-  readonly daily = { created: [] as number[], delivered: [] as number[], returned: [] as number[], backlog: [] as number[], lastMileQueue: [] as number[] };
-  readonly queueByTypeDaily: number[][] = NODE_TYPES.map(() => []);
+  // Series in arrays of the general kind (see generalArray): a fresh `[]` took a fraction on some
+  // day of each replication, and `endDay`'s optimised code deoptimised at every call after the first
+  // replication (20 deopts a replication, measured with --trace-deopt).
+  readonly daily = { created: generalArray<number>(), delivered: generalArray<number>(), returned: generalArray<number>(), backlog: generalArray<number>(), lastMileQueue: generalArray<number>() };
+  readonly queueByTypeDaily: number[][] = NODE_TYPES.map(() => generalArray<number>());
   /** Parcels delivered, returned or lost. */
   terminal = 0;
   private createdToday = 0;

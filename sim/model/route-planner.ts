@@ -38,10 +38,14 @@ export class RoutePlanner {
   readonly lanes: ModelLane[];
   /** Lane ids of all routes, back to back; route r is lanes[start[r] .. start[r] + length[r]). */
   legs = new Int32Array(1024);
-  start: number[] = [];
-  length: number[] = [];
+  // Typed arrays grown by doubling, not `number[]`: a fresh `[]` in each replication changed hidden
+  // class at its first fraction, and code optimised on the last replication's arrays deoptimised.
+  start = new Int32Array(256);
+  length = new Int32Array(256);
   /** Linehaul cost of a route, INR per parcel (lane km × cost per parcel-km). */
-  cost: number[] = [];
+  cost = new Float64Array(256);
+  /** Routes built so far (ids 0 .. count − 1). */
+  count = 0;
   private used = 0;
   /**
    * Route ids by origin, then last-mile node (-1 unknown, +1 offset so a fresh array means none):
@@ -83,20 +87,21 @@ export class RoutePlanner {
     const known = table.get(lastMile);
     if (known !== undefined) return known;
     const lanes = this.plan(origin, lastMile);
-    const id = this.start.length;
-    if (this.used + lanes.length > this.legs.length) {
-      const bigger = new Int32Array(Math.max(this.legs.length * 2, this.used + lanes.length));
-      bigger.set(this.legs);
-      this.legs = bigger;
+    const id = this.count++;
+    if (this.used + lanes.length > this.legs.length) this.legs = grown(this.legs, this.used + lanes.length);
+    if (id === this.start.length) {
+      this.start = grown(this.start, id + 1);
+      this.length = grown(this.length, id + 1);
+      this.cost = grown(this.cost, id + 1);
     }
-    this.start.push(this.used);
-    this.length.push(lanes.length);
+    this.start[id] = this.used;
+    this.length[id] = lanes.length;
     let cost = 0;
     for (const l of lanes) {
       this.legs[this.used++] = l;
       cost += this.lanes[l]!.km * this.lanes[l]!.costPerParcelKm;
     }
-    this.cost.push(cost);
+    this.cost[id] = cost;
     table.set(lastMile, id);
     return id;
   }
@@ -183,4 +188,11 @@ function modelLanes(network: Network, table: ModelConfig['operations']['timetabl
       handoff: a.operator !== b.operator,
     };
   });
+}
+
+/** A copy of `a` with room for at least `n` entries (twice its length, or `n` if more). */
+function grown<A extends Int32Array<ArrayBuffer> | Float64Array<ArrayBuffer>>(a: A, n: number): A {
+  const bigger = new (a.constructor as new (length: number) => A)(Math.max(a.length * 2, n));
+  bigger.set(a);
+  return bigger;
 }

@@ -1,5 +1,6 @@
 import type { Network } from '../network/index.ts';
 import type { Demand } from './demand.ts';
+import type { Lists } from './network-tables.ts';
 
 /**
  * Multiplies the delivery stations' capacity where their expected load needs it: a station's
@@ -19,15 +20,24 @@ export function sizeStationRiders(network: Network, demand: Demand, scale: numbe
   for (let i = 0; i < cum.length; i++) {
     const perDay = (demand.perDay * (cum[i]! - (i > 0 ? cum[i - 1]! : 0))) / total;
     const rural = demand.ruralShare[i]!;
-    const pins = demand.pins[i]!;
-    const direct = demand.directPins[i]!.length > 0 ? demand.directPins[i]! : pins;
-    for (const k of pins) if (c.pinDirect[k] === 1) expected[c.pinStation[k]!]! += (perDay * rural) / pins.length;
-    for (const k of direct) if (c.pinDirect[k] === 1) expected[c.pinStation[k]!]! += (perDay * (1 - rural)) / direct.length;
+    const pins = demand.pins;
+    const direct = demand.directPins.length[i]! > 0 ? demand.directPins : pins;
+    addShare(expected, c, pins, i, perDay * rural);
+    addShare(expected, c, direct, i, perDay * (1 - rural));
   }
   for (const n of nodes) {
     if (n.type !== 'delivery-station' || !(n.capacityPerDay > 0) || !(n.staff > 0)) continue;
     const drops = n.capacityPerDay / (n.staff * scale);
     const most = Math.max(1, maxDropsPerRider / drops);
     nodeCapacity[n.id] = nodeCapacity[n.id]! * Math.min(most, Math.max(1, (expected[n.id]! * headroom) / n.capacityPerDay));
+  }
+}
+
+/** Spreads `perDay` evenly over list i's PINs, adding each directly reached PIN's share to its station. */
+function addShare(expected: Float64Array, c: Network['catchments'], lists: Lists, i: number, perDay: number): void {
+  const n = lists.length[i]!;
+  for (let j = lists.start[i]!; j < lists.start[i]! + n; j++) {
+    const k = lists.members[j]!;
+    if (c.pinDirect[k] === 1) expected[c.pinStation[k]!]! += perDay / n;
   }
 }
