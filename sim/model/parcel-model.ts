@@ -321,7 +321,7 @@ export class ParcelModel {
    * item has size 1 and no size function is called at all.
    */
   private makeDepartures(
-    name: string, times: number[], capacity: number, onDepart: (items: number[], time: number) => void,
+    name: string, times: readonly number[], capacity: number, onDepart: (items: number[], time: number) => void,
     closed: readonly Window[] | undefined, alsoClosed?: readonly Window[],
   ): ScheduledDepartures<number> {
     const plan = this.plan;

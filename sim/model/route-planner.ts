@@ -183,7 +183,7 @@ function modelLanes(network: Network, table: ModelConfig['operations']['timetabl
     const kind = `${a.type}>${b.type}`;
     const departures = table[`${kind}/${mode}`] ?? table[kind] ?? (mode === l.mode ? l.departures : o.departures[mode]);
     return {
-      from: l.from, to: l.to, mode, km, minutes, departures: [...departures],
+      from: l.from, to: l.to, mode, km, minutes, departures,
       capacity: mode === l.mode ? l.capacity : o.capacityPerDeparture[mode] * o.scale, costPerParcelKm, cv,
       handoff: a.operator !== b.operator,
     };

@@ -165,9 +165,14 @@ export function networkFromColumns(columns: NetworkColumns): Network {
   }
   const l = columns.lanes;
   const lanes = new Array<Lane>(l.from.length);
+  // One array per distinct timetable, not one per lane: 125,000 lanes share three, and building
+  // an array each was a quarter of a worker's start (their allocation and their GC).
+  const timetables: number[][] = [];
   for (let k = 0; k < lanes.length; k++) {
-    const departures: number[] = [];
-    for (let j = l.departureStart[k]!; j < l.departureStart[k + 1]!; j++) departures.push(l.departures[j]!);
+    const from = l.departureStart[k]!;
+    const to = l.departureStart[k + 1]!;
+    let departures = timetables.find((t) => holds(t, l.departures, from, to));
+    if (departures === undefined) timetables.push((departures = Array.from(l.departures.subarray(from, to))));
     lanes[k] = {
       id: k,
       from: l.from[k]!,
@@ -194,6 +199,13 @@ export function networkFromColumns(columns: NetworkColumns): Network {
     catchments: orderedLike(catchments),
     stationRadiusKm: columns.stationRadiusKm,
   };
+}
+
+/** Whether `list` is `values[from .. to)`. */
+function holds(list: readonly number[], values: Float64Array, from: number, to: number): boolean {
+  if (list.length !== to - from) return false;
+  for (let j = 0; j < list.length; j++) if (list[j] !== values[from + j]) return false;
+  return true;
 }
 
 /** Catchments with their fields in the declared order (as `buildNetwork` makes them). */

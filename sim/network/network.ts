@@ -64,8 +64,11 @@ export interface Lane {
   km: number;
   /** Mean travel time, minutes (km / speed). */
   minutes: number;
-  /** Departure times, minutes after midnight, ascending. */
-  departures: number[];
+  /**
+   * Departure times, minutes after midnight, ascending. Read-only and shared: lanes with the same
+   * timetable hold the same array (a national network has 125,000 lanes and three timetables).
+   */
+  departures: readonly number[];
   /** Parcels per departure, already multiplied by `scale`. */
   capacity: number;
   costPerParcelKm: number;
