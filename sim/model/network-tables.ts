@@ -25,6 +25,10 @@ export interface NetworkTables {
   districtPins: Lists;
   /** Per region district: the PIN positions an Amazon station reaches directly, ascending. */
   districtDirectPins: Lists;
+  /** The region's states, in order of first district. */
+  states: readonly string[];
+  /** Per region district: its state's position in `states`. */
+  stateOfDistrict: Int32Array;
 }
 
 /**
@@ -83,6 +87,13 @@ function makeTables(network: Network): NetworkTables {
     districtBranch[i] = branchOf.get(c.district[i]!) ?? -1;
     districtSellers.push(sellersOf.get(c.district[i]!) ?? []);
   }
+  // A district's state: that of its post office or station when it lies in the district, else of
+  // any node in it.
+  const districtStates = c.district.map((d, i) => {
+    const node = nodes[c.districtPostOffice[i]!] ?? nodes[c.districtStation[i]!];
+    return node && node.district === d ? node.state : (nodes.find((n) => n.district === d)?.state ?? 'unknown');
+  });
+  const states = [...new Set(districtStates)];
   return {
     nodeType: nodes.map((n) => n.type),
     typeIndex: Int32Array.from(nodes.map((n) => NODE_TYPES.indexOf(n.type))),
@@ -94,6 +105,8 @@ function makeTables(network: Network): NetworkTables {
     exportHub: nearestNode(network, 'national-sorting-hub', 72.88, 19.08)?.id ?? -1,
     districtPins: pinLists(network, () => true),
     districtDirectPins: pinLists(network, (k) => c.pinDirect[k] === 1),
+    states,
+    stateOfDistrict: Int32Array.from(districtStates, (s) => states.indexOf(s)),
   };
 }
 

@@ -1,6 +1,7 @@
 import { generalArray } from '../engine/index.ts';
 import { Histogram } from '../engine/stats/index.ts';
 import { NODE_TYPES, type Network } from '../network/index.ts';
+import { networkTables } from './network-tables.ts';
 import { FLAG_COD, FLAG_RURAL, IN_FLIGHT, type ParcelStore, RETURNING } from './parcel-store.ts';
 import {
   F_ATTEMPTS_OF_DELIVERED, F_COLLECTED, F_COST, F_CREATED, F_CREATED_COD, F_CREATED_PREPAID, F_DELIVERED, F_DELIVERED_COD,
@@ -18,7 +19,7 @@ const SUM_KIRANA_PAYOUTS = 1;
  */
 export class ReplicationMetrics {
   readonly slices: SliceTable;
-  readonly states: string[];
+  readonly states: readonly string[];
   readonly stateOfDistrict: Int32Array;
   readonly districtStats: { created: Float64Array; delivered: Float64Array; returned: Float64Array; leadSum: Float64Array; within48: Float64Array };
   readonly histogram: Histogram;
@@ -48,12 +49,9 @@ export class ReplicationMetrics {
     horizonHours: number,
   ) {
     const c = network.catchments;
-    const stateOf = (i: number, d: number): string => {
-      const node = network.nodes[c.districtPostOffice[i]!] ?? network.nodes[c.districtStation[i]!];
-      return node && node.district === d ? node.state : (network.nodes.find((n) => n.district === d)?.state ?? 'unknown');
-    };
-    this.states = [...new Set(c.district.map((d, i) => stateOf(i, d)))];
-    this.stateOfDistrict = Int32Array.from(c.district.map((d, i) => this.states.indexOf(stateOf(i, d))));
+    const tables = networkTables(network);
+    this.states = tables.states;
+    this.stateOfDistrict = tables.stateOfDistrict;
     this.slices = new SliceTable(6 + this.states.length);
     const nd = c.district.length;
     this.districtStats = {

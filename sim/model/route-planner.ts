@@ -1,4 +1,5 @@
-import { AIR_CITIES, type Lane, laneBetween, type Network, nearestNode, route } from '../network/index.ts';
+import { AIR_CITIES, type Lane, LANE_MODES, laneBetween, type Network, NODE_TYPES, nearestNode, route } from '../network/index.ts';
+import { networkTables } from './network-tables.ts';
 import type { ModelConfig } from './model-config.ts';
 
 /**
@@ -168,6 +169,10 @@ export class RoutePlanner {
 function modelLanes(network: Network, table: ModelConfig['operations']['timetable'], metroAir: boolean): ModelLane[] {
   const nodes = network.nodes;
   const o = network.options;
+  const typeIndex = networkTables(network).typeIndex;
+  // The timetable's entry for a (from type, to type, mode), looked up once per combination rather
+  // than by two template strings for each of 125,000 lanes.
+  const timetabled = new Map<number, readonly number[] | null>();
   return network.lanes.map((l) => {
     const a = nodes[l.from]!;
     const b = nodes[l.to]!;
@@ -180,8 +185,13 @@ function modelLanes(network: Network, table: ModelConfig['operations']['timetabl
       costPerParcelKm = o.costPerParcelKm.air;
       cv = o.travelTimeCv.air;
     }
-    const kind = `${a.type}>${b.type}`;
-    const departures = table[`${kind}/${mode}`] ?? table[kind] ?? (mode === l.mode ? l.departures : o.departures[mode]);
+    const key = (typeIndex[l.from]! * NODE_TYPES.length + typeIndex[l.to]!) * LANE_MODES.length + LANE_MODES.indexOf(mode);
+    let listed = timetabled.get(key);
+    if (listed === undefined) {
+      const kind = `${a.type}>${b.type}`;
+      timetabled.set(key, (listed = table[`${kind}/${mode}`] ?? table[kind] ?? null));
+    }
+    const departures = listed ?? (mode === l.mode ? l.departures : o.departures[mode]);
     return {
       from: l.from, to: l.to, mode, km, minutes, departures,
       capacity: mode === l.mode ? l.capacity : o.capacityPerDeparture[mode] * o.scale, costPerParcelKm, cv,
