@@ -454,7 +454,13 @@ export class ParcelModel {
 
   progress: ((simMinutes: number, parcelsDone: number) => void) | undefined;
 
-  private readonly onDayEnd = (day: number): void => {
+  // The handler only calls a method: the work, with its loop over every opened lane, lives in a
+  // prototype method, not in a closure over this replication. The loop's on-stack-replaced code
+  // of a closure was entered again from the next replication's closure and deoptimised at every
+  // day's end from the second replication on (20 deopts a replication, --trace-deopt).
+  private readonly onDayEnd = (day: number): void => this.endDay(day);
+
+  private endDay(day: number): void {
     const queued = this.lastMile.queued;
     let q = 0;
     for (let t = 0; t < NODE_TYPES.length; t++) q += queued[t]!;
@@ -463,5 +469,5 @@ export class ParcelModel {
     for (const lane of this.openedDepartures) byType[this.typeIndex[this.routes.lanes[lane]!.from]!]! += this.departures[lane]!.waiting;
     this.metrics.endDay(q, byType);
     this.progress?.((day + 1) * 1440, this.metrics.terminal);
-  };
+  }
 }
