@@ -45,7 +45,7 @@ export class Simulation {
   // Slot tables: the handler and argument of each pending event, reused through a free list.
   private handlers: Handler[] = generalArray();
   private args: unknown[] = generalArray();
-  private free = new Int32Array(1024);
+  private free: Int32Array;
   private freeCount = 0;
 
   /**
@@ -54,12 +54,12 @@ export class Simulation {
    * at a seize or release reads memory that is likely in cache (a national model has thousands of
    * servers; a separate array per server is one more object to fetch each time).
    */
-  doubles = new Float64Array(320);
+  doubles: Float64Array;
   private doublesUsed = 0;
 
   // The zero-delay FIFO, a ring buffer of (order, slot).
-  private fifoOrders = new Float64Array(1024);
-  private fifoSlots = new Int32Array(1024);
+  private fifoOrders: Float64Array;
+  private fifoSlots: Int32Array;
   private fifoHead = 0;
   private fifoSize = 0;
 
@@ -68,6 +68,14 @@ export class Simulation {
       throw new RangeError(`Simulation: startTime must be a finite number of minutes, given ${startTime}`);
     }
     this.now = startTime;
+    // Arrays that grow are first set here, after their declarations gave them `undefined`, so
+    // V8 never records their fields as constant: the first growth of a field it had recorded as
+    // constant threw away every function optimised on that (a dozen of the model's handlers, in
+    // every worker's first replication; V8 --trace-deopt "code dependencies").
+    this.free = new Int32Array(1024);
+    this.doubles = new Float64Array(320);
+    this.fifoOrders = new Float64Array(1024);
+    this.fifoSlots = new Int32Array(1024);
   }
 
   /** Schedules `handler(arg)` after `delay` minutes (≥ 0). */

@@ -38,13 +38,14 @@ const routeLanes = new WeakMap<Network, Map<number, readonly number[]>>();
 export class RoutePlanner {
   readonly lanes: ModelLane[];
   /** Lane ids of all routes, back to back; route r is lanes[start[r] .. start[r] + length[r]). */
-  legs = new Int32Array(1024);
+  legs: Int32Array<ArrayBuffer>;
   // Typed arrays grown by doubling, not `number[]`: a fresh `[]` in each replication changed hidden
   // class at its first fraction, and code optimised on the last replication's arrays deoptimised.
-  start = new Int32Array(256);
-  length = new Int32Array(256);
+  // Set in the constructor, not here, as the kernel's growing arrays (see Simulation).
+  start: Int32Array<ArrayBuffer>;
+  length: Int32Array<ArrayBuffer>;
   /** Linehaul cost of a route, INR per parcel (lane km × cost per parcel-km). */
-  cost = new Float64Array(256);
+  cost: Float64Array<ArrayBuffer>;
   /** Routes built so far (ids 0 .. count − 1). */
   count = 0;
   private used = 0;
@@ -65,6 +66,10 @@ export class RoutePlanner {
     private readonly config: ModelConfig,
   ) {
     this.n = network.nodes.length;
+    this.legs = new Int32Array(1024);
+    this.start = new Int32Array(256);
+    this.length = new Int32Array(256);
+    this.cost = new Float64Array(256);
     const table = config.operations.timetable;
     const metroAir = config.policies.indiaPost.airBetweenMetros;
     const key = JSON.stringify([metroAir, table]);

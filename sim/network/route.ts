@@ -47,16 +47,62 @@ function climb(network: Network, id: number, chain: Int32Array): number {
   return n;
 }
 
-const laneMaps = new WeakMap<Network, Map<number, Lane>>();
+/** Lane ids by origin, each origin's sorted by destination then id: lanes from `a` are `lanes[start[a] .. start[a + 1])`. */
+interface LaneIndex {
+  start: Int32Array;
+  lanes: Int32Array;
+  to: Int32Array;
+}
 
-/** The lane from one node to another, or undefined; indexed on first use. */
+const laneIndexes = new WeakMap<Network, LaneIndex>();
+
+/**
+ * The lane from one node to another (the first by id if several), or undefined. Indexed on first
+ * use, as lanes sorted by origin in typed arrays (a counting sort) and found by binary search: a
+ * Map of 125,000 lanes keyed by from × nodes + to cost a worker ~30 ms and 125,000 entries to
+ * collect before its first replication, and its keys overflowed small integers.
+ */
 export function laneBetween(network: Network, from: number, to: number): Lane | undefined {
-  let m = laneMaps.get(network);
-  if (!m) {
-    m = new Map();
-    const n = network.nodes.length;
-    for (const l of network.lanes) if (!m.has(l.from * n + l.to)) m.set(l.from * n + l.to, l);
-    laneMaps.set(network, m);
+  let index = laneIndexes.get(network);
+  if (index === undefined) laneIndexes.set(network, (index = indexLanes(network)));
+  let lo = index.start[from]!;
+  let hi = index.start[from + 1]!;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (index.to[mid]! < to) lo = mid + 1;
+    else hi = mid;
   }
-  return m.get(from * network.nodes.length + to);
+  return lo < index.start[from + 1]! && index.to[lo] === to ? network.lanes[index.lanes[lo]!] : undefined;
+}
+
+function indexLanes(network: Network): LaneIndex {
+  const lanes = network.lanes;
+  const n = network.nodes.length;
+  const start = new Int32Array(n + 1);
+  for (const l of lanes) start[l.from + 1]!++;
+  for (let a = 0; a < n; a++) start[a + 1]! += start[a]!;
+  const filled = start.slice(0, n);
+  const ids = new Int32Array(lanes.length);
+  const to = new Int32Array(lanes.length);
+  // In id order, so equal (from, to) pairs stay in id order; then each origin's lanes by
+  // destination (insertion sort, stable: origins have a few lanes, hubs some hundreds).
+  for (let k = 0; k < lanes.length; k++) {
+    const at = filled[lanes[k]!.from]!++;
+    ids[at] = k;
+    to[at] = lanes[k]!.to;
+  }
+  for (let a = 0; a < n; a++) {
+    for (let i = start[a]! + 1; i < start[a + 1]!; i++) {
+      const id = ids[i]!;
+      const t = to[i]!;
+      let j = i - 1;
+      for (; j >= start[a]! && to[j]! > t; j--) {
+        ids[j + 1] = ids[j]!;
+        to[j + 1] = to[j]!;
+      }
+      ids[j + 1] = id;
+      to[j + 1] = t;
+    }
+  }
+  return { start, lanes: ids, to };
 }
