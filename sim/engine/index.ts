@@ -2,6 +2,7 @@
 // resources, random streams and distributions, and statistics.
 export { Simulation, type Handler, type EventObserver } from './simulation.ts';
 export { generalArray } from './general-array.ts';
+export { grown } from './grown.ts';
 export { MIN_PRIORITY, MAX_PRIORITY } from './event-heap.ts';
 export { SimEvent, timeout, type EventState, type EventCallback, type Waiter } from './sim-event.ts';
 export { Process, Interrupt, type ProcessGenerator } from './process.ts';

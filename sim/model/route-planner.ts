@@ -1,4 +1,5 @@
 import { AIR_CITIES, type Lane, LANE_MODES, laneBetween, type Network, NODE_TYPES, nearestNode, route } from '../network/index.ts';
+import { grown } from '../engine/index.ts';
 import { networkTables } from './network-tables.ts';
 import type { ModelConfig } from './model-config.ts';
 
@@ -203,11 +204,4 @@ function modelLanes(network: Network, table: ModelConfig['operations']['timetabl
       handoff: a.operator !== b.operator,
     };
   });
-}
-
-/** A copy of `a` with room for at least `n` entries (twice its length, or `n` if more). */
-function grown<A extends Int32Array<ArrayBuffer> | Float64Array<ArrayBuffer>>(a: A, n: number): A {
-  const bigger = new (a.constructor as new (length: number) => A)(Math.max(a.length * 2, n));
-  bigger.set(a);
-  return bigger;
 }

@@ -1,4 +1,5 @@
-import { checkDay, checkTime, dayIndex, grown } from './day-index.ts';
+import { grown } from '../grown.ts';
+import { checkDay, checkTime, dayIndex } from './day-index.ts';
 
 /**
  * The level of a quantity at the end of each day (backlog at midnight, parcels held at a hub).

@@ -1,4 +1,5 @@
-import { checkDay, checkTime, dayIndex, grown } from './day-index.ts';
+import { grown } from '../grown.ts';
+import { checkDay, checkTime, dayIndex } from './day-index.ts';
 
 /**
  * Per-day totals of a quantity (parcels delivered, INR of COD collected, missed connections).

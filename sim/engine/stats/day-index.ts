@@ -24,12 +24,3 @@ export function checkDay(where: string, day: number): void {
     throw new RangeError(`${where}: day must be an integer ≥ 0 (0 is the first day), given ${day}`);
   }
 }
-
-/** A copy of `values` in a store of at least `needed` entries, at least doubled so growth is rare. */
-export function grown(values: Float64Array, needed: number): Float64Array<ArrayBuffer> {
-  let size = Math.max(8, values.length * 2);
-  while (size < needed) size *= 2;
-  const next = new Float64Array(size);
-  next.set(values);
-  return next;
-}
