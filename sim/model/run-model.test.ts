@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadIndiaData } from '../data/index.ts';
 import { buildNetwork } from '../network/index.ts';
+import { v8Says } from '../engine/v8-says.ts';
 import { DEFAULT_MODEL_CONFIG, modelConfig, runModel, validateModelConfig } from './index.ts';
 
 const data = await loadIndiaData();
@@ -111,5 +112,38 @@ describe('validateModelConfig', () => {
       'days', 'demand.codShareUrban', 'policy', 'disruptions.diwali.to', 'disruptions.diwali.saleDays[0]',
     ]);
     expect(issues[0]!.message).toBe('must be an integer in [1, 366], given 0');
+  });
+
+  it("keeps the first replication's optimised handlers when the second replication's model is made (asked of V8)", () => {
+    // A worker's second replication must not throw away what its first compiled: in a fresh Node
+    // that optimises at once (tiny interrupt budget, on the main thread), run replication 0 of
+    // Hyderabad, make replication 1's model, and ask whether replication 0's order handler is
+    // still optimised. Made with modelOn (as runModel does) it is; made directly, V8 discards it.
+    const url = (path: string): string => JSON.stringify(new URL(path, import.meta.url).href);
+    const ask = (make: string): unknown =>
+      JSON.parse(
+        v8Says(
+          new URL('./run-model.ts', import.meta.url),
+          `await (async () => {
+            const { loadIndiaData } = await import(${url('../data/index.ts')});
+            const { buildNetwork } = await import(${url('../network/index.ts')});
+            const { modelConfig, withModelDefaults } = await import(${url('./model-config.ts')});
+            const { ParcelModel } = await import(${url('./parcel-model.ts')});
+            const network = buildNetwork(await loadIndiaData(), { districts: [536], scale: 0.01 }, 1);
+            const config = withModelDefaults(modelConfig({ days: 7, drainDays: 5 }));
+            const make = (r) => ${make};
+            const optimised = (f) => (%GetOptimizationStatus(f) & 16) !== 0;
+            const first = make(0);
+            first.start();
+            first.sim.run(first.horizon);
+            const before = optimised(first.onOrder);
+            make(1);
+            return [before, optimised(first.onOrder)];
+          })()`,
+          ['--interrupt-budget=500', '--no-concurrent-recompilation'],
+        ),
+      );
+    expect(ask('m.modelOn(config, network, 0.01, 1, r)')).toEqual([true, true]);
+    expect(ask('new ParcelModel(config, network, 0.01, 1, r)')).toEqual([true, false]);
   });
 });
