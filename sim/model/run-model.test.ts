@@ -93,26 +93,6 @@ describe('runModel', () => {
   it('rejects a scale that differs from the network’s, naming both', () => {
     expect(() => runModel({ ...week, scale: 0.5 }, tiny, 1, 0)).toThrow(/network's scale \(0\.01.*given 0\.5/);
   });
-});
-
-describe('validateModelConfig', () => {
-  it('accepts the defaults', () => {
-    expect(validateModelConfig(DEFAULT_MODEL_CONFIG)).toEqual([]);
-  });
-
-  it('lists every problem with its path, the value and what is valid', () => {
-    const bad = modelConfig({
-      days: 0,
-      policy: 'teleport' as never,
-      demand: { codShareUrban: 1.5 },
-      disruptions: { diwali: { type: 'festive', from: '2024-10-30', to: '2024-10-01', saleDays: ['2024-13-01'] } },
-    });
-    const issues = validateModelConfig(bad);
-    expect(issues.map((i) => i.path)).toEqual([
-      'days', 'demand.codShareUrban', 'policy', 'disruptions.diwali.to', 'disruptions.diwali.saleDays[0]',
-    ]);
-    expect(issues[0]!.message).toBe('must be an integer in [1, 366], given 0');
-  });
 
   it("keeps the first replication's optimised handlers when the second replication's model is made (asked of V8)", () => {
     // A worker's second replication must not throw away what its first compiled: in a fresh Node
@@ -146,4 +126,25 @@ describe('validateModelConfig', () => {
     expect(ask('m.modelOn(config, network, 0.01, 1, r)')).toEqual([true, true]);
     expect(ask('new ParcelModel(config, network, 0.01, 1, r)')).toEqual([true, false]);
   });
+});
+
+describe('validateModelConfig', () => {
+  it('accepts the defaults', () => {
+    expect(validateModelConfig(DEFAULT_MODEL_CONFIG)).toEqual([]);
+  });
+
+  it('lists every problem with its path, the value and what is valid', () => {
+    const bad = modelConfig({
+      days: 0,
+      policy: 'teleport' as never,
+      demand: { codShareUrban: 1.5 },
+      disruptions: { diwali: { type: 'festive', from: '2024-10-30', to: '2024-10-01', saleDays: ['2024-13-01'] } },
+    });
+    const issues = validateModelConfig(bad);
+    expect(issues.map((i) => i.path)).toEqual([
+      'days', 'demand.codShareUrban', 'policy', 'disruptions.diwali.to', 'disruptions.diwali.saleDays[0]',
+    ]);
+    expect(issues[0]!.message).toBe('must be an integer in [1, 366], given 0');
+  });
+
 });
