@@ -94,7 +94,7 @@ export class ParcelModel {
     // Sized for the expected orders and 5 % more (four standard deviations at 10,000 orders).
     this.parcels = new ParcelStore(this.demand.expectedOrders * 1.05 + 64);
     this.routes = new RoutePlanner(network, config);
-    const lanes = this.routes.lanes.length;
+    const lanes = this.routes.laneCount;
     this.departures = new Array(lanes).fill(undefined);
     this.travel = new Array(lanes).fill(undefined);
     this.laneSorts = new Uint8Array(lanes);
@@ -344,7 +344,7 @@ export class ParcelModel {
   private laneDepartures(lane: number): ScheduledDepartures<number> {
     let d = this.departures[lane];
     if (d) return d;
-    const l = this.routes.lanes[lane]!;
+    const l = this.routes.lane(lane);
     const from = this.network.nodes[l.from]!;
     // India Post does not sort or dispatch on Sundays and holidays (DOMAIN.md, Speed Post norms):
     // one list shared by all its lanes; a node's own closures (disruptions) come on top.
@@ -392,7 +392,7 @@ export class ParcelModel {
   }
 
   private onDepart(lane: number, items: number[], time: number): void {
-    const l = this.routes.lanes[lane]!;
+    const l = this.routes.lane(lane);
     const d = this.departures[lane]!;
     // One travel time per vehicle, keyed to (lane, departure) for common random numbers.
     let minutes = this.travel[lane]!.sample(this.travelCursor.seek(lane * 1_048_576 + (d.departures % 1_048_576)).next);
@@ -425,7 +425,7 @@ export class ParcelModel {
 
   private readonly onArrive = (batch: Batch): void => {
     const p = this.parcels;
-    const l = this.routes.lanes[batch.lane]!;
+    const l = this.routes.lane(batch.lane);
     const sorts = this.laneSorts[batch.lane] === 1;
     const items = batch.items;
     const sortInr = this.config.costs.sortPerParcel;
@@ -466,7 +466,7 @@ export class ParcelModel {
     for (let t = 0; t < NODE_TYPES.length; t++) q += queued[t]!;
     // Queues by node type: last-mile queues plus parcels waiting for a departure, by the lane's origin.
     const byType = Array.from(queued);
-    for (const lane of this.openedDepartures) byType[this.typeIndex[this.routes.lanes[lane]!.from]!]! += this.departures[lane]!.waiting;
+    for (const lane of this.openedDepartures) byType[this.typeIndex[this.routes.lane(lane).from]!]! += this.departures[lane]!.waiting;
     this.metrics.endDay(q, byType);
     this.progress?.((day + 1) * 1440, this.metrics.terminal);
   }

@@ -26,7 +26,7 @@ const SORT_TYPES = new Set(['sort-centre', 'national-sorting-hub', 'intra-circle
 // the timetable), and rebuilding them was a quarter of what a replication allocated (84 of ~311 MB
 // at scale 0.01). Route ids and hand-off lanes stay per replication, numbered in order of first
 // use, so a replication's results do not depend on the replications run before it.
-const laneTables = new WeakMap<Network, Map<string, readonly ModelLane[]>>();
+const laneTables = new WeakMap<Network, Map<string, ModelLanes>>();
 const routeLanes = new WeakMap<Network, Map<number, readonly number[]>>();
 
 /**
@@ -37,7 +37,11 @@ const routeLanes = new WeakMap<Network, Map<number, readonly number[]>>();
  * cost.
  */
 export class RoutePlanner {
-  readonly lanes: ModelLane[];
+  /** Network lanes: ids 0 .. laneCount − 1; hand-off lanes of this replication follow. */
+  readonly laneCount: number;
+  private readonly modelLanes: ModelLanes;
+  /** This replication's hand-off lanes, ids laneCount, laneCount + 1, … in order of first use. */
+  private readonly handoffs: ModelLane[] = [];
   /** Lane ids of all routes, back to back; route r is lanes[start[r] .. start[r] + length[r]). */
   legs: Int32Array<ArrayBuffer>;
   // Typed arrays grown by doubling, not `number[]`: a fresh `[]` in each replication changed hidden
@@ -77,9 +81,14 @@ export class RoutePlanner {
     let tables = laneTables.get(network);
     if (tables === undefined) laneTables.set(network, (tables = new Map()));
     let lanes = tables.get(key);
-    if (lanes === undefined) tables.set(key, (lanes = modelLanes(network, table, metroAir)));
-    // A copy of the list (not of the lanes, which nobody changes): hand-off lanes join it per run.
-    this.lanes = [...lanes];
+    if (lanes === undefined) tables.set(key, (lanes = new ModelLanes(network, table, metroAir)));
+    this.modelLanes = lanes;
+    this.laneCount = network.lanes.length;
+  }
+
+  /** Lane `id` as the model runs it: a network lane, or one of this replication's hand-off lanes. */
+  lane(id: number): ModelLane {
+    return id < this.laneCount ? this.modelLanes.get(id) : this.handoffs[id - this.laneCount]!;
   }
 
   /** Whether parcels are sorted at a node on the way (sort centres and hubs). */
@@ -106,7 +115,8 @@ export class RoutePlanner {
     let cost = 0;
     for (const l of lanes) {
       this.legs[this.used++] = l;
-      cost += this.lanes[l]!.km * this.lanes[l]!.costPerParcelKm;
+      const lane = this.lane(l);
+      cost += lane.km * lane.costPerParcelKm;
     }
     this.cost[id] = cost;
     table.set(lastMile, id);
@@ -122,7 +132,7 @@ export class RoutePlanner {
       if (!sc) throw new Error(`route: no sort centre in the network to hand ${d.name} over from`);
       const first = this.routeLanes(origin, sc.id);
       const h = this.handoff(sc.id);
-      const hub = this.lanes[h]!.to;
+      const hub = this.lane(h).to;
       return [...first, h, ...this.routeLanes(hub, lastMile)];
     }
     return this.routeLanes(origin, lastMile);
@@ -160,8 +170,8 @@ export class RoutePlanner {
     if (!hub) throw new Error(`route: no India Post national sorting hub in the network to hand over to from ${s.name}`);
     const o = this.network.options;
     const km = Math.round(hub.km * o.circuity.road * 1000) / 1000;
-    const id = this.lanes.length;
-    this.lanes.push({
+    const id = this.laneCount + this.handoffs.length;
+    this.handoffs.push({
       from: sc, to: hub.id, mode: 'road', km, minutes: Math.round((km / o.speedKmh.road) * 600) / 10,
       departures: [...this.config.operations.handoffDepartures], capacity: Infinity,
       costPerParcelKm: o.costPerParcelKm.road, cv: o.travelTimeCv.road, handoff: true,
@@ -171,19 +181,42 @@ export class RoutePlanner {
   }
 }
 
-/** The network's lanes as the model runs them: the scenario's timetable, Speed Post by air between metros. */
-function modelLanes(network: Network, table: ModelConfig['operations']['timetable'], metroAir: boolean): ModelLane[] {
-  const nodes = network.nodes;
-  const o = network.options;
-  const typeIndex = networkTables(network).typeIndex;
+/**
+ * The network's lanes as the model runs them (the scenario's timetable, Speed Post by air between
+ * metros), each made on first use and kept for the network's other replications. Lazily, not all
+ * at once: a national replication rides ~4,000 of 125,000 lanes, and making them all was 125,000
+ * objects (~20 MB with their boxed numbers) and ~60 ms in every worker before its first
+ * replication. A lane is a pure function of the network lane, the timetable and `metroAir`, so the
+ * order lanes are made in changes nothing.
+ */
+class ModelLanes {
+  private readonly made: (ModelLane | undefined)[];
   // The timetable's entry for a (from type, to type, mode), looked up once per combination rather
-  // than by two template strings for each of 125,000 lanes.
-  const timetabled = new Map<number, readonly number[] | null>();
-  return network.lanes.map((l) => {
+  // than by two template strings for each lane.
+  private readonly timetabled = new Map<number, readonly number[] | null>();
+  private readonly typeIndex: Int32Array;
+
+  constructor(
+    private readonly network: Network,
+    private readonly table: ModelConfig['operations']['timetable'],
+    private readonly metroAir: boolean,
+  ) {
+    this.made = new Array<ModelLane | undefined>(network.lanes.length).fill(undefined);
+    this.typeIndex = networkTables(network).typeIndex;
+  }
+
+  get(id: number): ModelLane {
+    return this.made[id] ?? (this.made[id] = this.make(id));
+  }
+
+  private make(id: number): ModelLane {
+    const l = this.network.lanes[id]!;
+    const nodes = this.network.nodes;
+    const o = this.network.options;
     const a = nodes[l.from]!;
     const b = nodes[l.to]!;
     let { mode, km, minutes, costPerParcelKm, cv } = l;
-    if (metroAir && mode !== 'air' && a.type === 'national-sorting-hub' && b.type === 'national-sorting-hub' && km >= o.longHaulKm && isMetro(a) && isMetro(b)) {
+    if (this.metroAir && mode !== 'air' && a.type === 'national-sorting-hub' && b.type === 'national-sorting-hub' && km >= o.longHaulKm && isMetro(a) && isMetro(b)) {
       // Speed Post flies between the metros' hubs (DOMAIN.md: rail and air between distant hubs).
       km = Math.round((km / o.circuity[mode]) * o.circuity.air * 1000) / 1000;
       mode = 'air';
@@ -191,11 +224,11 @@ function modelLanes(network: Network, table: ModelConfig['operations']['timetabl
       costPerParcelKm = o.costPerParcelKm.air;
       cv = o.travelTimeCv.air;
     }
-    const key = (typeIndex[l.from]! * NODE_TYPES.length + typeIndex[l.to]!) * LANE_MODES.length + LANE_MODES.indexOf(mode);
-    let listed = timetabled.get(key);
+    const key = (this.typeIndex[l.from]! * NODE_TYPES.length + this.typeIndex[l.to]!) * LANE_MODES.length + LANE_MODES.indexOf(mode);
+    let listed = this.timetabled.get(key);
     if (listed === undefined) {
       const kind = `${a.type}>${b.type}`;
-      timetabled.set(key, (listed = table[`${kind}/${mode}`] ?? table[kind] ?? null));
+      this.timetabled.set(key, (listed = this.table[`${kind}/${mode}`] ?? this.table[kind] ?? null));
     }
     const departures = listed ?? (mode === l.mode ? l.departures : o.departures[mode]);
     return {
@@ -203,5 +236,5 @@ function modelLanes(network: Network, table: ModelConfig['operations']['timetabl
       capacity: mode === l.mode ? l.capacity : o.capacityPerDeparture[mode] * o.scale, costPerParcelKm, cv,
       handoff: a.operator !== b.operator,
     };
-  });
+  }
 }
