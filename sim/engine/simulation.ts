@@ -38,7 +38,9 @@ export class Simulation {
   /** Optional observer of every processed event (a check per event when null). */
   observer: EventObserver | null = null;
 
-  private readonly heap = new EventHeap();
+  // Small at first (it doubles as needed), so that its growth runs in the first few events: a first
+  // growth after V8 had optimised scheduling threw the optimised code away (--trace-deopt).
+  private readonly heap = new EventHeap(16);
   private seq = 0;
   private stopped = false;
 
@@ -72,7 +74,7 @@ export class Simulation {
     // V8 never records their fields as constant: the first growth of a field it had recorded as
     // constant threw away every function optimised on that (a dozen of the model's handlers, in
     // every worker's first replication; V8 --trace-deopt "code dependencies").
-    this.free = new Int32Array(1024);
+    this.free = new Int32Array(16);
     this.doubles = new Float64Array(320);
     this.fifoOrders = new Float64Array(1024);
     this.fifoSlots = new Int32Array(1024);
@@ -204,8 +206,7 @@ export class Simulation {
     const arg = this.args[slot];
     this.handlers[slot] = NO_HANDLER;
     this.args[slot] = undefined;
-    if (this.freeCount === this.free.length) this.growFree();
-    this.free[this.freeCount++] = slot;
+    this.free[this.freeCount++] = slot; // room for every slot: see store
     this.processed++;
     if (this.observer !== null) this.observer(this.now, orderPriority(order), orderSeq(order));
     handler(arg);
@@ -251,6 +252,10 @@ export class Simulation {
       slot = this.handlers.length;
       this.handlers.push(handler);
       this.args.push(arg);
+      // The free list keeps room for every slot, grown here with the slots (early in a run, so
+      // V8 has seen the growth before it optimises firing: a first growth after that threw the
+      // optimised code away).
+      if (this.handlers.length > this.free.length) this.growFree();
     }
     return slot;
   }

@@ -22,6 +22,8 @@ export interface LastMileContext {
   log: EventLog | null;
   /** Per node, its index in NODE_TYPES. */
   typeIndex: Int32Array;
+  /** Per node, 1 for India Post's, else 0 (NetworkTables.postal). */
+  postal: Uint8Array;
   /**
    * Linehaul cost of each route, INR per parcel (what a return pays to go back): the route
    * planner, read through at each use because its array is replaced as it grows.
@@ -60,6 +62,22 @@ export class LastMile {
   /** Scratch for an attempt's three draws (KeyedCursor.fill), read at once. */
   private readonly draws = new Float64Array(3);
   private readonly refusal: number[][];
+  // Per node and per operator, what the handlers would otherwise read from the config behind a
+  // test of the operator. India Post's parcels reach the last mile days after Amazon's, when V8
+  // has optimised the handlers on Amazon's alone: a config read met for the first time then
+  // throws the optimised code away in every worker (a deopt and a recompile of the handler).
+  // A table read runs for every parcel, so its type feedback is there from the start.
+  /** Per node, 1 for an India Post office (its beat; Sundays and holidays off), else 0. */
+  private readonly postal: Uint8Array;
+  /** By `postal`: the wave's minute of the day and its spread (Amazon's wave, the postmen's beat). */
+  private readonly waveMinuteOf: Float64Array;
+  private readonly spreadOf: Float64Array;
+  /** Per simulated day, 1 when it is a working day (India Post's calendar). */
+  private readonly workingDay: Uint8Array;
+  /** By operator: the addressee's availability, the partner's fee per delivered parcel, the untracked dwell. */
+  private readonly availability: Float64Array;
+  private readonly partnerFee: Float64Array;
+  private readonly dwell: Float64Array;
 
   constructor(context: LastMileContext, seed: number | string, replication: number) {
     this.sim = context.sim;
@@ -80,6 +98,26 @@ export class LastMile {
     this.attemptDraws = new KeyedCursor(keyedStreamKey(seed, replication, 'parcel/attempt'));
     this.attemptTimeDraws = new KeyedCursor(keyedStreamKey(seed, replication, 'parcel/attemptTime'));
     this.refusal = [this.config.customer.prepaidRefusalByDelay, this.config.customer.codRefusalByDelay];
+    this.postal = context.postal;
+    const ip = this.config.policies.indiaPost;
+    const ops = this.config.operations;
+    this.waveMinuteOf = Float64Array.of(ops.deliveryWaveMinute, ip.beatMinute);
+    this.spreadOf = Float64Array.of(ops.deliverySpreadMinutes, ip.beatSpreadMinutes);
+    const days = this.config.days + this.config.drainDays + 2;
+    this.workingDay = new Uint8Array(days);
+    for (let d = 0; d < days; d++) this.workingDay[d] = this.calendar.isWorkingDay(d * 1440) ? 1 : 0;
+    const c = this.config.customer;
+    const byOperator = (amazon: number, indiaPost: number, kirana: number): Float64Array => {
+      const table = new Float64Array(3);
+      table[OP_AMAZON] = amazon;
+      table[OP_INDIA_POST] = indiaPost;
+      table[OP_KIRANA] = kirana;
+      return table;
+    };
+    this.availability = byOperator(c.availabilityAmazon, ip.tracking ? c.availabilityIndiaPostTracked : c.availabilityIndiaPost, c.availabilityKirana);
+    // A kirana is paid at each attempt (onAttempt), not per delivered parcel.
+    this.partnerFee = byOperator(0, ip.feePerParcel, 0);
+    this.dwell = byOperator(0, !ip.tracking && ip.dwellMinutesWithoutTracking > 0 ? ip.dwellMinutesWithoutTracking : 0, 0);
   }
 
   /** A parcel at its last-mile node (or, for export, at the export hub). */
@@ -90,16 +128,16 @@ export class LastMile {
       this.deliver(id, false);
       return;
     }
-    const ip = this.config.policies.indiaPost;
-    if (p.operator[id] === OP_INDIA_POST && !ip.tracking && ip.dwellMinutesWithoutTracking > 0) {
+    const dwell = this.dwell[p.operator[id]!]!;
+    if (dwell > 0) {
       // Without tracking the parcel waits to be matched to a beat and the addressee (assumed
       // dwell), counted from the first beat it could have made, so a parcel in by the morning
       // run goes out one beat later whatever the minute it came in. It joins the queue a minute
       // before that beat (a later join in the same minute would start a second wave).
       const now = this.sim.now;
-      const beat = dayIndex(now) * 1440 + ip.beatMinute;
+      const beat = dayIndex(now) * 1440 + this.waveMinuteOf[1]!;
       const first = beat >= now ? beat : beat + 1440;
-      this.sim.scheduleAt(Math.max(now, first + ip.dwellMinutesWithoutTracking - 1), this.enqueue, id);
+      this.sim.scheduleAt(Math.max(now, first + dwell - 1), this.enqueue, id);
     } else {
       this.enqueue(id);
     }
@@ -116,7 +154,7 @@ export class LastMile {
 
   /** The node's delivery wave start: Amazon's (and kiranas') wave, or the postmen's beat. */
   private waveMinute(node: number): number {
-    return this.network.nodes[node]!.operator === 'india-post' ? this.config.policies.indiaPost.beatMinute : this.config.operations.deliveryWaveMinute;
+    return this.waveMinuteOf[this.postal[node]!]!;
   }
 
   private planWave(node: number): void {
@@ -128,7 +166,10 @@ export class LastMile {
   }
 
   private isClosed(node: number, t: number): boolean {
-    if (this.network.nodes[node]!.operator === 'india-post' && !this.calendar.isWorkingDay(t)) return true;
+    // A post office (postal 1) on a day that is not a working day (0). Days past the table (never
+    // in a run: it covers the horizon and two days more) ask the calendar.
+    const day = dayIndex(t);
+    if (this.postal[node]! > (day < this.workingDay.length ? this.workingDay[day]! : this.calendar.isWorkingDay(t) ? 1 : 0)) return true;
     return inWindows(this.plan.nodeClosures.get(node), t);
   }
 
@@ -165,7 +206,7 @@ export class LastMile {
     const n = budget === Infinity ? q.length - head : Math.floor(budget);
     const take = Math.min(n, q.length - head);
     this.carry[node] = take === n ? Math.min(budget - n, 1) : 0;
-    const spread = this.network.nodes[node]!.operator === 'india-post' ? this.config.policies.indiaPost.beatSpreadMinutes : this.config.operations.deliverySpreadMinutes;
+    const spread = this.spreadOf[this.postal[node]!]!;
     const p = this.parcels;
     for (let i = 0; i < take; i++) {
       const id = q[head++]!;
@@ -215,12 +256,14 @@ export class LastMile {
       // Refusal at the door (RTO) grows with the wait (DOMAIN.md: RTO 22 % at 1–2 days, 27 % at 3–5, 35 % beyond).
       const days = (now - p.created[id]!) / 1440;
       const table = this.refusal[cod ? 1 : 0]!;
-      const pRefuse = table[days <= 2 ? 0 : days <= 5 ? 1 : 2]!;
+      // 0 up to 2 days, 1 up to 5, 2 beyond: both tests always run (see `postal`).
+      const pRefuse = table[(days > 2 ? 1 : 0) + (days > 5 ? 1 : 0)]!;
       refused = uRefuse < pRefuse;
     }
     const c = cfg.customer;
-    const base = op === OP_KIRANA ? c.availabilityKirana : op === OP_INDIA_POST ? (cfg.policies.indiaPost.tracking ? c.availabilityIndiaPostTracked : c.availabilityIndiaPost) : c.availabilityAmazon;
+    const base = this.availability[op]!;
     const success = !refused && uHome < base * (rural ? c.ruralFactor : 1);
+    const collects = uCollect < c.collectShare; // tested for every attempt (see `postal`)
     if (a === 1) {
       this.metrics.bump(id, F_FIRST_ATTEMPTS, 1);
       if (success) this.metrics.bump(id, F_FIRST_SUCCESSES, 1);
@@ -233,7 +276,7 @@ export class LastMile {
     if (op === OP_AMAZON) this.metrics.addCost(id, C_FAILED, cfg.costs.failedAttempt);
     if (refused || a >= cfg.operations.maxAttempts) {
       this.startReturn(id);
-    } else if (op !== OP_AMAZON && uCollect < c.collectShare) {
+    } else if (op !== OP_AMAZON && collects) {
       // Not home: the addressee collects from the kirana or post office instead, within the day.
       this.sim.schedule(cfg.operations.reattemptHours * 30, this.onCollect, id);
     } else {
@@ -254,8 +297,10 @@ export class LastMile {
     const op = p.operator[id]!;
     p.status[id] = DELIVERED;
     this.metrics.delivered(id, lead, collected);
-    if (op === OP_AMAZON) this.metrics.addCost(id, C_LAST_MILE, (p.flags[id]! & FLAG_RURAL) !== 0 ? cfg.costs.lastMileRural : cfg.costs.lastMileUrban);
-    else if (op === OP_INDIA_POST) this.metrics.addCost(id, C_PARTNER, cfg.policies.indiaPost.feePerParcel);
+    // Amazon pays its own last mile, India Post its fee (a kirana was paid at its attempts: fee 0).
+    const own = (p.flags[id]! & FLAG_RURAL) !== 0 ? cfg.costs.lastMileRural : cfg.costs.lastMileUrban;
+    const fee = this.partnerFee[op]!;
+    this.metrics.addCost(id, op === OP_AMAZON ? C_LAST_MILE : C_PARTNER, op === OP_AMAZON ? own : fee);
     if (p.flags[id]! & FLAG_SAMPLED) this.log!.record({ type: 'delivered', t: now, parcel: id, node: p.lastMile[id]!, collected, leadTimeHours: lead });
   }
 

@@ -9,6 +9,8 @@ export interface NetworkTables {
   nodeType: readonly NodeType[];
   /** Per node, its index in NODE_TYPES. */
   typeIndex: Int32Array;
+  /** Per node, 1 for India Post's (its calendar, its beat), else 0. */
+  postal: Uint8Array;
   /** Fulfilment centres, ascending id. */
   fcs: readonly number[];
   /** Per region district (position in `catchments.district`): its delivery station (else delivery post office), or undefined. */
@@ -97,6 +99,7 @@ function makeTables(network: Network): NetworkTables {
   return {
     nodeType: nodes.map((n) => n.type),
     typeIndex: Int32Array.from(nodes.map((n) => NODE_TYPES.indexOf(n.type))),
+    postal: Uint8Array.from(nodes, (n) => (n.operator === 'india-post' ? 1 : 0)),
     fcs,
     anchors,
     districtFc,

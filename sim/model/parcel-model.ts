@@ -118,7 +118,7 @@ export class ParcelModel {
     this.lastMile = new LastMile(
       {
         sim: this.sim, config, network, calendar: this.calendar, plan: this.plan, parcels: this.parcels,
-        metrics: this.metrics, log: this.log, typeIndex: this.typeIndex, routes: this.routes,
+        metrics: this.metrics, log: this.log, typeIndex: this.typeIndex, postal: tables.postal, routes: this.routes,
       },
       seed,
       replication,
@@ -349,7 +349,8 @@ export class ParcelModel {
     // India Post does not sort or dispatch on Sundays and holidays (DOMAIN.md, Speed Post norms):
     // one list shared by all its lanes; a node's own closures (disruptions) come on top.
     const own = this.plan.nodeClosures.get(l.from);
-    const closed = from.operator === 'india-post' ? this.plan.indiaPostClosed : own;
+    const postal = this.plan.indiaPostClosed; // read for every lane, so V8 has seen it before India Post's first
+    const closed = from.operator === 'india-post' ? postal : own;
     d = this.makeDepartures(`lane ${lane}`, l.departures, l.capacity * this.config.operations.vehiclesPerDeparture, (items, time) => this.onDepart(lane, items, time), closed, closed === own ? undefined : own);
     if (lane >= this.laneSorts.length) this.growLanes(lane + 1);
     this.departures[lane] = d;

@@ -30,16 +30,7 @@ export function stockPlacement(
   const nf = fcs.length;
   const given: Map<number, number>[] = Array.from({ length: nd }, () => new Map());
   const nearest = new Int32Array(nd).fill(-1);
-  for (let k = 0; k < order.length; k++) {
-    const i = Math.floor(order[k]! / nf);
-    const f = order[k]! - i * nf;
-    if (nearest[i] === -1) nearest[i] = f;
-    const x = Math.min(need[i]!, room[f]!);
-    if (!(x > 0) || utilisation <= 0) continue;
-    need[i]! -= x;
-    room[f]! -= x;
-    given[i]!.set(f, (given[i]!.get(f) ?? 0) + x);
-  }
+  fillNearestFirst(order, nf, need, room, utilisation, given, nearest);
   const start = new Int32Array(nd);
   const length = new Int32Array(nd);
   const fc: number[] = [];
@@ -59,6 +50,27 @@ export function stockPlacement(
     cumulative[cumulative.length - 1] = 1;
   }
   return { start, length, fc: Int32Array.from(fc), cumulative: Float64Array.from(cumulative) };
+}
+
+/**
+ * Gives each district its need from the FCs nearest first, as room allows (`order`: the pairs,
+ * nearest first). A function of its own so that V8's on-stack replacement compiles this loop
+ * alone: compiled inside stockPlacement, the code after the loop had not run yet and threw the
+ * optimised code away when it did (`node --trace-deopt`), in every replication.
+ */
+function fillNearestFirst(
+  order: Int32Array, nf: number, need: Float64Array, room: Float64Array, utilisation: number, given: Map<number, number>[], nearest: Int32Array,
+): void {
+  for (let k = 0; k < order.length; k++) {
+    const i = Math.floor(order[k]! / nf);
+    const f = order[k]! - i * nf;
+    if (nearest[i] === -1) nearest[i] = f;
+    const x = Math.min(need[i]!, room[f]!);
+    if (!(x > 0) || utilisation <= 0) continue;
+    need[i]! -= x;
+    room[f]! -= x;
+    given[i]!.set(f, (given[i]!.get(f) ?? 0) + x);
+  }
 }
 
 // The pair order depends on the network alone (its FCs and district anchors come from the cached

@@ -75,22 +75,39 @@ export function laneBetween(network: Network, from: number, to: number): Lane | 
   return lo < index.start[from + 1]! && index.to[lo] === to ? network.lanes[index.lanes[lo]!] : undefined;
 }
 
+// indexLanes' loops are functions of their own so that V8's on-stack replacement compiles each
+// loop alone: compiled together, the code after the first loop had not run yet and threw the
+// optimised code away when it did (`node --trace-deopt`), in every worker.
 function indexLanes(network: Network): LaneIndex {
   const lanes = network.lanes;
   const n = network.nodes.length;
-  const start = new Int32Array(n + 1);
-  for (const l of lanes) start[l.from + 1]!++;
-  for (let a = 0; a < n; a++) start[a + 1]! += start[a]!;
-  const filled = start.slice(0, n);
+  const start = countByOrigin(lanes, n);
   const ids = new Int32Array(lanes.length);
   const to = new Int32Array(lanes.length);
   // In id order, so equal (from, to) pairs stay in id order; then each origin's lanes by
   // destination (insertion sort, stable: origins have a few lanes, hubs some hundreds).
+  placeByOrigin(lanes, start.slice(0, n), ids, to);
+  sortByDestination(start, n, ids, to);
+  return { start, lanes: ids, to };
+}
+
+/** Per origin a, where its lanes start in the index (`start[a]`, n + 1 entries). */
+function countByOrigin(lanes: Network['lanes'], n: number): Int32Array {
+  const start = new Int32Array(n + 1);
+  for (const l of lanes) start[l.from + 1]!++;
+  for (let a = 0; a < n; a++) start[a + 1]! += start[a]!;
+  return start;
+}
+
+function placeByOrigin(lanes: Network['lanes'], filled: Int32Array, ids: Int32Array, to: Int32Array): void {
   for (let k = 0; k < lanes.length; k++) {
     const at = filled[lanes[k]!.from]!++;
     ids[at] = k;
     to[at] = lanes[k]!.to;
   }
+}
+
+function sortByDestination(start: Int32Array, n: number, ids: Int32Array, to: Int32Array): void {
   for (let a = 0; a < n; a++) {
     for (let i = start[a]! + 1; i < start[a + 1]!; i++) {
       const id = ids[i]!;
@@ -104,5 +121,4 @@ function indexLanes(network: Network): LaneIndex {
       to[j + 1] = t;
     }
   }
-  return { start, lanes: ids, to };
 }
