@@ -7,7 +7,9 @@
  *                                                          (5,000 parcels a day for 28 days: the sorters cap a
  *                                                          day's throughput, so length comes from days)
  *   npx tsx scripts/bench-workers.ts --days 56             heavier example replications
- *   npx tsx scripts/bench-workers.ts --india --scale 0.01  the India model (national network, defaults)
+ *   npx tsx scripts/bench-workers.ts --india               the built-in `baseline` scenario as `sim run baseline`
+ *                                                          runs it (its own scale, 0.1; issue #6's benchmark)
+ *   … --india --scale 0.01                                 the same at another scale
  *   … --replications 8 --json
  *   … --rounds 5                                           alternate 1-worker and 2-worker runs five times and
  *                                                          report every ratio and their median: this machine's
@@ -19,7 +21,9 @@
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { runSpecFor } from '../sim/cli/run-command.ts';
 import { type RunSpec, runReplications, spawnNodeWorker, summarize, summaryJson, WorkerPool } from '../sim/run/index.ts';
+import { loadScenario, parseSet } from '../sim/scenario/index.ts';
 
 const arg = (name: string, fallback: number): number => {
   const at = process.argv.indexOf(`--${name}`);
@@ -27,8 +31,14 @@ const arg = (name: string, fallback: number): number => {
 };
 const replications = arg('replications', 8);
 const india = process.argv.includes('--india');
+async function baselineSpec(): Promise<RunSpec> {
+  const sets = process.argv.includes('--scale') ? [parseSet(`scale=${arg('scale', 0.1)}`)] : [];
+  const { scenario, issues } = await loadScenario('baseline', { sets });
+  if (issues.length > 0) throw new Error(`baseline: ${issues.map((i) => i.message).join('; ')}`);
+  return { ...runSpecFor(scenario), replications };
+}
 const spec: RunSpec = india
-  ? { kind: 'india', input: { network: { scale: arg('scale', 0.01) }, model: {} }, scenario: 'india-default', seed: 1, replications }
+  ? await baselineSpec()
   : { kind: 'example', input: { days: arg('days', 28), parcelsPerDay: arg('parcels', 5000) }, scenario: 'example-scaled', seed: 1, replications };
 
 async function startupMs(workers: number): Promise<number> {
@@ -109,7 +119,7 @@ const mid = Math.floor(sortedRatios.length / 2);
 // The median: the middle ratio, or the mean of the middle two for an even number of rounds.
 const medianRatio = sortedRatios.length % 2 === 1 ? sortedRatios[mid]! : (sortedRatios[mid - 1]! + sortedRatios[mid]!) / 2;
 const result = {
-  model: spec.kind === 'india' ? `india scale ${(spec.input.network as { scale: number }).scale}` : `example ${spec.input.parcelsPerDay}/day × ${spec.input.days} days`,
+  model: spec.kind === 'india' ? `baseline scale ${(spec.input.network as { scale: number }).scale}` : `example ${spec.input.parcelsPerDay}/day × ${spec.input.days} days`,
   replications,
   replicationMs: Math.round(one.perReplicationMs),
   oneWorkerMs: Math.round(one.ms),

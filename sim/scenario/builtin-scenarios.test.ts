@@ -41,15 +41,15 @@ describe('resolving a scenario', () => {
     const { scenario } = await loadScenario('india-post-24h');
     expect(scenario.model.policy).toBe('india-post-rural'); // from india-post-rural
     expect(scenario.model.policies.indiaPost.tracking).toBe(true); // its own
-    expect(scenario.scale).toBe(0.01); // from baseline
+    expect(scenario.scale).toBe(0.1); // from baseline
     expect(scenario.model.policies.indiaPost.feePerParcel).toBe(40); // the default
   });
 
   it('--set null deletes a disruption (a map entry) and resets a field to its default', async () => {
-    const { scenario, issues } = await loadScenario('monsoon-kerala', { sets: [parseSet('model.disruptions.cochin-hub-flooded=null'), parseSet('scale=null')] });
+    const { scenario, issues } = await loadScenario('monsoon-kerala', { sets: [parseSet('model.disruptions.cochin-hub-flooded=null'), parseSet('model.drainDays=null')] });
     expect(issues).toEqual([]);
     expect(Object.keys(scenario.model.disruptions)).toEqual(['kerala-floods']);
-    expect(scenario.scale).toBe(0.01);
+    expect(scenario.model.drainDays).toBe(7); // the model's default, not the file's 14
   });
 
   it('fills a disruption\'s optional figures with the model\'s defaults', async () => {
