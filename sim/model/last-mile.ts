@@ -166,11 +166,14 @@ export class LastMile {
   }
 
   private isClosed(node: number, t: number): boolean {
-    // A post office (postal 1) on a day that is not a working day (0). Days past the table (never
-    // in a run: it covers the horizon and two days more) ask the calendar.
-    const day = dayIndex(t);
-    if (this.postal[node]! > (day < this.workingDay.length ? this.workingDay[day]! : this.calendar.isWorkingDay(t) ? 1 : 0)) return true;
+    if (this.postal[node]! > this.working(t)) return true; // a post office (1) on a day off (0)
     return inWindows(this.plan.nodeClosures.get(node), t);
+  }
+
+  /** 1 on a working day (India Post's calendar), else 0; the calendar past the table (never in a run). */
+  private working(t: number): number {
+    const day = dayIndex(t);
+    return day < this.workingDay.length ? this.workingDay[day]! : this.calendar.isWorkingDay(t) ? 1 : 0;
   }
 
   /**

@@ -349,8 +349,8 @@ export class ParcelModel {
     // India Post does not sort or dispatch on Sundays and holidays (DOMAIN.md, Speed Post norms):
     // one list shared by all its lanes; a node's own closures (disruptions) come on top.
     const own = this.plan.nodeClosures.get(l.from);
-    const postal = this.plan.indiaPostClosed; // read for every lane, so V8 has seen it before India Post's first
-    const closed = from.operator === 'india-post' ? postal : own;
+    const postClosed = this.plan.indiaPostClosed; // read for every lane, so V8 has seen it before India Post's first
+    const closed = from.operator === 'india-post' ? postClosed : own;
     d = this.makeDepartures(`lane ${lane}`, l.departures, l.capacity * this.config.operations.vehiclesPerDeparture, (items, time) => this.onDepart(lane, items, time), closed, closed === own ? undefined : own);
     if (lane >= this.laneSorts.length) this.growLanes(lane + 1);
     this.departures[lane] = d;
