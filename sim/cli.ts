@@ -226,7 +226,7 @@ try {
     })
     .parseAsync();
 } catch (error) {
-  if (error instanceof UsageError) {
+  if (error instanceof UsageError || (error instanceof Error && error.name === 'OutputRefusedError')) {
     process.stderr.write(`${error.message}\n`);
     process.exitCode = EXIT_USAGE;
   } else if (error instanceof InterruptedError) {

@@ -5,6 +5,7 @@ const unavailable = (name: string) => () => {
   throw new Error(`${name} is not available in the browser`);
 };
 export const existsSync = unavailable('fs.existsSync');
+export const lstatSync = unavailable('fs.lstatSync');
 export const mkdirSync = unavailable('fs.mkdirSync');
 export const readFileSync = unavailable('fs.readFileSync');
 export const readdirSync = unavailable('fs.readdirSync');

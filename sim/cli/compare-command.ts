@@ -13,6 +13,7 @@ import {
   renderCompareHtml,
   updateBaseline,
 } from '../compare/index.ts';
+import { assertReplaceableHtml, OutputRefusedError } from '../report/index.ts';
 import { UsageError } from './exit-codes.ts';
 
 export interface CompareArgs {
@@ -35,6 +36,7 @@ export function compareCommand(args: CompareArgs): number {
   try {
     if (args.updateBaseline) return updateBaselineCommand(args);
     if (args.b === undefined) throw new UsageError('sim compare: give two result folders, A (the reference) and B');
+    if (args.html !== undefined) assertReplaceableHtml(args.html, '--html');
     const a = loadResultSet(args.a);
     const b = loadResultSet(args.b);
     if (args.exact) {
@@ -63,7 +65,7 @@ export function compareCommand(args: CompareArgs): number {
       console.error(error.message);
       return error.exitCode;
     }
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof OutputRefusedError) {
       console.error(error.message);
       return EXIT_BAD_INPUT;
     }

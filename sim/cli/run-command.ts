@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { loadIndiaData } from '../data/index.ts';
-import { resultFolderFiles, writeResultFolder } from '../report/index.ts';
+import { assertReplaceableFolder, resultFolderFiles, writeResultFolder } from '../report/index.ts';
 import { formatSummaryTable, type IndiaInput, jobFor, jobScenarioHash, type RunResult, type RunSpec, runReplications, summarize, summaryJson } from '../run/index.ts';
 import { type Scenario, simulationInput } from '../scenario/index.ts';
 import { gitCommit, packageVersion } from './build-info.ts';
@@ -34,9 +34,10 @@ export async function runCommand(args: RunArgs): Promise<void> {
   const spec = runSpecFor(s);
   const hash = jobScenarioHash(jobFor(spec, 0));
   const dir = args.out ?? defaultResultDir(s, hash);
+  assertReplaceableFolder(dir);
   const startedAt = new Date().toISOString();
   const data = await loadIndiaData();
-  process.stderr.write(`${s.name}: ${s.replications} replication${s.replications === 1 ? '' : 's'} of ${s.days} days at scale ${s.scale}, seed ${JSON.stringify(s.seed)}\n`);
+  process.stderr.write(`${s.name}: ${s.replications} replication${s.replications === 1 ? '' : 's'} of ${s.days} day${s.days === 1 ? '' : 's'} at scale ${s.scale}, seed ${JSON.stringify(s.seed)}\n`);
   await runOnPool(
     s.name,
     s.replications,

@@ -1,5 +1,5 @@
 import { loadIndiaData } from '../data/index.ts';
-import { resultFolderFiles, writeResultFolder } from '../report/index.ts';
+import { assertReplaceableFolder, resultFolderFiles, writeResultFolder } from '../report/index.ts';
 import { type MetricSummary, runSweep, scenarioHash, type SweepResult, summarize } from '../run/index.ts';
 import { parsePath, parseSet, type SetOverride, simulationInput, sweepPoints } from '../scenario/index.ts';
 import { gitCommit, packageVersion } from './build-info.ts';
@@ -60,6 +60,7 @@ export async function sweepCommand(args: SweepArgs): Promise<void> {
   // The sweep's folder is keyed by the base input and the grid; each point keeps its own job hash.
   const hash = scenarioHash({ kind: base.kind, input: base.input, sweep: s.sweep });
   const dir = args.out ?? defaultResultDir(s, hash, '-sweep');
+  assertReplaceableFolder(dir);
   const startedAt = new Date().toISOString();
   const data = await loadIndiaData();
   process.stderr.write(`${s.name}: sweep of ${points.length} points × ${s.replications} replications (common random numbers, seed ${JSON.stringify(s.seed)})\n`);

@@ -1,3 +1,4 @@
+import { GENERATOR_META } from '../report/written-by.ts';
 import { CORRECTION_LABEL, TEST_LABEL, VERDICT_LABEL, verdictSummary } from './describe-report.ts';
 import { VERDICT_COLOR } from './chart-style.ts';
 import { escapeHtml } from './escape-html.ts';
@@ -58,6 +59,7 @@ export function renderCompareHtml(report: CompareReport, a: ResultSet, b: Result
 <html lang="en">
 <head>
 <meta charset="utf-8">
+${GENERATOR_META}
 <title>Compare ${escapeHtml(report.a.scenarioName)}: ${escapeHtml(report.b.dir)} against ${escapeHtml(report.a.dir)}</title>
 <style>${STYLE}</style>
 </head>

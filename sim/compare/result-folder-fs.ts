@@ -3,6 +3,8 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { assertReplaceableFolder } from '../report/output-guard.ts';
+import { WRITTEN_BY } from '../report/written-by.ts';
 import { CompareInputError } from './compare-input-error.ts';
 import type { RawResultFolder } from './types.ts';
 
@@ -36,9 +38,14 @@ export function readResultFolder(dir: string): RawResultFolder {
 /**
  * Replaces folder `dir` with exactly `files` (name → text), atomically as far as a reader is
  * concerned: written to a sibling temp folder, then swapped in by rename, so an interrupted
- * update leaves the old folder or the new one, never a mix.
+ * update leaves the old folder or the new one, never a mix. A `dir` that is not a result folder
+ * this tool wrote is never touched (OutputRefusedError); the manifest (a JSON object) gains
+ * `writtenBy` and its `files`.
  */
-export function replaceFolder(dir: string, files: Readonly<Record<string, string>>): void {
+export function replaceFolder(dir: string, given: Readonly<Record<string, string>>): void {
+  assertReplaceableFolder(dir, 'baseline');
+  const manifest = JSON.parse(given['manifest.json'] ?? '{}') as Record<string, unknown>;
+  const files = { ...given, 'manifest.json': `${JSON.stringify({ writtenBy: WRITTEN_BY, ...manifest, files: Object.keys(given).sort() }, null, 2)}\n` };
   mkdirSync(dirname(dir), { recursive: true });
   const temp = `${dir}.tmp-${process.pid}`;
   const old = `${dir}.old-${process.pid}`;

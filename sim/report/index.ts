@@ -1,4 +1,6 @@
-// Reports: the result folder (files and the atomic writer). Aggregation, report.html and charts
-// arrive with their issue.
+// Reports: the result folder (files and the atomic writer) and the guard that keeps every writer
+// off files the tool did not write.
 export { writeResultFolder, removePartialFolders } from './result-folder.ts';
 export { resultFolderFiles, type ResultManifest, type TableContext } from './result-folder-files.ts';
+export { assertReplaceableFolder, assertReplaceableHtml, OutputRefusedError, refusalToReplaceFolder } from './output-guard.ts';
+export { GENERATOR_META, WRITTEN_BY } from './written-by.ts';

@@ -1,5 +1,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { assertReplaceableFolder } from './output-guard.ts';
+import { WRITTEN_BY } from './written-by.ts';
 
 /** Temp folders being written now, so an interrupt handler can remove them (`removePartialFolders`). */
 const partial = new Set<string>();
@@ -10,9 +12,13 @@ const partial = new Set<string>();
  * a folder already there is swapped out and removed. A run interrupted before the rename leaves
  * only the hidden temp folder (removed by `removePartialFolders` when the interrupt is handled),
  * never a folder that looks complete. `files` maps a relative path (`points/a/summary.json`
- * allowed) to its text.
+ * allowed) to its text; `manifest.json` (a JSON object) gains `writtenBy` and the list of
+ * `files`, so a later write knows what it may replace. An existing `dir` that is not such a
+ * folder is never touched: OutputRefusedError (`assertReplaceableFolder`).
  */
-export function writeResultFolder(dir: string, files: Readonly<Record<string, string>>): void {
+export function writeResultFolder(dir: string, given: Readonly<Record<string, string>>, flag = '--out'): void {
+  assertReplaceableFolder(dir, flag);
+  const files = withOwnership(given);
   const parent = dirname(dir);
   mkdirSync(parent, { recursive: true });
   const temp = join(parent, `.${basename(dir)}.partial-${process.pid}`);
@@ -34,6 +40,15 @@ export function writeResultFolder(dir: string, files: Readonly<Record<string, st
     rmSync(temp, { recursive: true, force: true });
     partial.delete(temp);
   }
+}
+
+/** The manifest says who wrote the folder and which files are its own. */
+function withOwnership(files: Readonly<Record<string, string>>): Record<string, string> {
+  const text = files['manifest.json'];
+  if (text === undefined) throw new Error('writeResultFolder: a result folder needs a manifest.json');
+  const names = Object.keys(files).sort();
+  const manifest = JSON.parse(text) as Record<string, unknown>;
+  return { ...files, 'manifest.json': `${JSON.stringify({ writtenBy: WRITTEN_BY, ...manifest, files: names }, null, 2)}\n` };
 }
 
 /** The top-level manifest marks a folder complete, so it is written last. */

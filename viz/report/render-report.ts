@@ -1,4 +1,5 @@
 import { parseHTML } from 'linkedom';
+import { GENERATOR_META } from '../../sim/report/written-by.ts';
 import type { IndiaShapes } from '../../sim/data/index.ts';
 import { renderCharts } from '../charts-panel.ts';
 import { districtMetric } from '../map/district-metrics.ts';
@@ -20,7 +21,7 @@ export interface ReportOptions {
  */
 export function renderReport(view: ViewData, options: ReportOptions): string {
   const title = options.title ?? `Result: ${view.label}`;
-  const { document } = parseHTML(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body></body></html>`);
+  const { document } = parseHTML(`<!doctype html><html lang="en"><head><meta charset="utf-8">${GENERATOR_META}<title>${escapeHtml(title)}</title></head><body></body></html>`);
   const style = document.createElement('style');
   style.textContent = STYLE;
   document.head.append(style);
