@@ -32,7 +32,7 @@ export async function networkCommand(args: ScenarioArgs & { scenario: string; js
       ...rows(counts.nodes),
       '  lanes by mode:',
       ...rows(counts.lanes),
-      `  postmen ${n(counts.postmen)} at ${n(counts.deliveryPostOffices)} delivery post offices; PIN codes ${n(counts.pins)}, ${n(counts.directPins)} reached directly by Amazon`,
+      `  postmen ${n(counts.postmen)} at ${n(counts.deliveryPostOffices)} delivery post offices; PIN codes ${n(counts.pins)}, ${n(counts.directPins)} reached directly by Amazon; urban cells ${n(counts.urbanCells)}, ${n(counts.directUrbanCells)} reached directly`,
       `  states: ${Object.keys(counts.byState).length} (--json gives facilities by state; --nodes lists every node)`,
       '',
     ].join('\n'),

@@ -11,16 +11,17 @@ const NATIONAL_URBAN = 377_106_125;
 /**
  * Where and when orders arise: one national arrival process (hourly profile × weekday × festive
  * multiplier), each order's district drawn by population weight (urban residents count
- * `urbanWeight` times a rural one), then urban or rural, then a PIN of the district.
+ * `urbanWeight` times a rural one), then urban or rural, then an urban cell or a PIN of the
+ * district (`points`).
  */
 export class Demand {
   /** Positions in `catchments.district`; cumulative order weights for the district draw. */
   readonly cumulative: Float64Array;
   /** Per district: the share of its orders that are rural. */
   readonly ruralShare: Float64Array;
-  /** Per district: catchment PIN positions, all and those an Amazon station reaches directly. */
+  /** Per district: its PIN points (where rural orders go) and its urban cells (where urban orders go). */
   readonly pins: Lists;
-  readonly directPins: Lists;
+  readonly cells: Lists;
   readonly arrivals: ArrivalProcess;
   /** Expected parcels a day (at the model's scale, before profiles). */
   readonly perDay: number;
@@ -46,7 +47,7 @@ export class Demand {
 
     const tables = networkTables(network);
     this.pins = tables.districtPins;
-    this.directPins = tables.districtDirectPins;
+    this.cells = tables.districtCells;
 
     const hourlySum = config.demand.hourly.reduce((a, b) => a + b, 0);
     const weeklyMean = config.demand.weekly.reduce((a, b) => a + b, 0) / 7;
@@ -58,6 +59,22 @@ export class Demand {
     }
     this.arrivals = nhpp({ perHour, dayMultiplier: days });
     this.expectedOrders = this.perDay * days.reduce((a, b) => a + b, 0);
+  }
+
+  /**
+   * The demand points an order of district `i` picks from (uniformly): an urban order its
+   * district's urban cells, a rural one its PINs, each the other where the district has none of
+   * its own (a district may have no PIN point, or no towns).
+   */
+  points(i: number, rural: boolean): Lists {
+    const own = rural ? this.pins : this.cells;
+    return own.length[i]! > 0 ? own : rural ? this.cells : this.pins;
+  }
+
+  /** Expected orders a day of district position i (at the model's scale, before profiles). */
+  perDayOf(i: number): number {
+    const cum = this.cumulative;
+    return (this.perDay * (cum[i]! - (i > 0 ? cum[i - 1]! : 0))) / (cum[cum.length - 1]! || 1);
   }
 
   /** The district position for a uniform u (binary search of the cumulative weights). */

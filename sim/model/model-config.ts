@@ -137,6 +137,13 @@ export interface ModelConfig {
       /** A beat's attempts spread over this many minutes. Default 360 (assumed: ~6 h; DOMAIN.md: 2.5 min an accountable article, 60–100 parcels a postman a day). */
       beatSpreadMinutes: number;
       /**
+       * India Post staffs a delivery office for the partner volume it is sent: its capacity is at
+       * least its expected attempts a working day × `operations.stationHeadroom` (assumed: DOMAIN.md,
+       * the tie-up tripled India Post's deliveries of Amazon parcels in 18 months). False keeps the
+       * postmen's capacity alone (can India Post absorb it?). Default true.
+       */
+      staffToLoad: boolean;
+      /**
        * Speed Post flies between the six metros' national sorting hubs whatever the distance
        * (DOMAIN.md: rail and air between distant hubs; "24 Speed Post" next day between six
        * metros from March 2026). Default true.
@@ -195,13 +202,12 @@ export interface ModelConfig {
      */
     vehiclesPerDeparture: number;
     /**
-     * Station riders follow the load: a delivery station's capacity is raised to its expected
-     * parcels a day × this headroom (rural PINs in its radius included), its riders taking up to
-     * `maxDropsPerRider`. Default 1.2 (assumed: the weekly swing); 0 keeps the network's capacity.
+     * Capacity follows the load: a delivery station has riders (~30 drops a day each) for its
+     * expected attempts a day × this headroom, and an India Post office (`policies.indiaPost.
+     * staffToLoad`) at least that per working day (`last-mile-load.ts`). Default 1.2 (assumed:
+     * the weekly swing); 0 keeps the network's capacities.
      */
     stationHeadroom: number;
-    /** Most drops a rider makes in a day when a station is busy. Default 60 (DOMAIN.md: ~30 on average, 50–60 in metros). */
-    maxDropsPerRider: number;
     /** Probability a parcel is lost on a linehaul leg. Default 0.00005 (assumed). */
     lossPerLeg: number;
   };
@@ -294,7 +300,7 @@ export const DEFAULT_MODEL_CONFIG: ModelConfig = {
   },
   policy: 'amazon',
   policies: {
-    indiaPost: { tracking: false, dwellMinutesWithoutTracking: 1440, feePerParcel: 40, beatMinute: 660, beatSpreadMinutes: 360, airBetweenMetros: true },
+    indiaPost: { tracking: false, dwellMinutesWithoutTracking: 1440, feePerParcel: 40, beatMinute: 660, beatSpreadMinutes: 360, staffToLoad: true, airBetweenMetros: true },
     kirana: { share: 1 },
     sharedWarehouses: { forwardStockShare: 0.5 },
     b2b: { share: 0.3, exportShare: 0.1 },
@@ -313,7 +319,6 @@ export const DEFAULT_MODEL_CONFIG: ModelConfig = {
     returnDays: 4,
     vehiclesPerDeparture: 50,
     stationHeadroom: 1.2,
-    maxDropsPerRider: 60,
     lossPerLeg: 0.00005,
   },
   customer: {

@@ -27,21 +27,20 @@ describe('the per-network tables of the model', () => {
     });
   });
 
-  it("list each district's PINs, and those an Amazon station reaches directly, in ascending order (a count by PIN)", () => {
+  it("list each district's PIN points and urban cells in ascending order (a count by point)", () => {
     const t = networkTables(kerala);
     const c = kerala.catchments;
     const list = (l: { start: Int32Array; length: Int32Array; members: Int32Array }, i: number): number[] =>
       Array.from(l.members.subarray(l.start[i]!, l.start[i]! + l.length[i]!));
-    let direct = 0;
     c.district.forEach((d, i) => {
-      const pins = c.pin.map((_, k) => k).filter((k) => c.pinDistrict[k] === d);
-      expect(list(t.districtPins, i)).toEqual(pins);
-      expect(list(t.districtDirectPins, i)).toEqual(pins.filter((k) => c.pinDirect[k] === 1));
-      direct += t.districtDirectPins.length[i]!;
+      const points = c.pointPin.map((_, k) => k).filter((k) => c.pointDistrict[k] === d);
+      expect(list(t.districtPins, i)).toEqual(points.filter((k) => c.pointUrban[k] === 0 && c.pointPin[k]! > 0));
+      expect(list(t.districtCells, i)).toEqual(points.filter((k) => c.pointUrban[k] === 1 && c.pointIndex[k] === -1));
     });
-    expect(t.districtPins.members.length).toBe(c.pinDistrict.filter((d) => c.district.includes(d)).length);
-    expect(direct).toBeGreaterThan(0);
-    expect(direct).toBeLessThan(t.districtPins.members.length);
+    expect(t.districtPins.members.length + t.districtCells.members.length).toBe(c.pointDistrict.filter((d) => c.district.includes(d)).length);
+    // Kerala's 15.9 M urban residents (Census 2011) in cells of ~20,000: ~800 cells, one at least per district.
+    expect(t.districtCells.members.length).toBeGreaterThan(700);
+    for (let i = 0; i < c.district.length; i++) expect(t.districtCells.length[i], `district ${c.district[i]}`).toBeGreaterThan(0);
   });
 
   it('give each district its state: Goa has 2 districts and Kerala 14 (Census 2011)', () => {
@@ -57,8 +56,8 @@ describe('the per-network tables of the model', () => {
     const c = kerala.catchments;
     const kiranas = kerala.nodes.filter((n) => n.type === 'kirana');
     let covered = 0;
-    for (let k = 0; k < c.pin.length; k++) {
-      const anchor = c.pinKirana[k]!;
+    for (let k = 0; k < c.pointPin.length; k++) {
+      const anchor = c.pointKirana[k]!;
       const pool = Array.from(p.members.subarray(p.start[k]!, p.start[k]! + p.length[k]!));
       if (anchor < 0) {
         expect(pool).toEqual([]);

@@ -23,10 +23,10 @@ export interface NetworkTables {
   districtSellers: readonly (readonly number[])[];
   /** The national sorting hub nearest Mumbai (the assumed export gateway), -1 when none. */
   exportHub: number;
-  /** Per region district: its catchment PIN positions, ascending. */
+  /** Per region district: its PIN codes' point positions (rural orders), ascending. */
   districtPins: Lists;
-  /** Per region district: the PIN positions an Amazon station reaches directly, ascending. */
-  districtDirectPins: Lists;
+  /** Per region district: its urban cells' point positions (urban orders), ascending. */
+  districtCells: Lists;
   /** The region's states, in order of first district. */
   states: readonly string[];
   /** Per region district: its state's position in `states`. */
@@ -45,7 +45,7 @@ export interface Lists {
   members: Int32Array;
 }
 
-/** Kirana pools: per PIN position, the stores that may take its parcels, nearest first, back to back. */
+/** Kirana pools: per demand point, the stores that may take its parcels, nearest first, back to back. */
 export type KiranaPools = Lists;
 
 const tables = new WeakMap<Network, NetworkTables>();
@@ -58,7 +58,7 @@ export function networkTables(network: Network): NetworkTables {
 }
 
 /**
- * A covered PIN's parcels may go to any store within the radius of the store nearest the PIN
+ * A covered point's parcels may go to any store within the radius of the store nearest the point
  * (DOMAIN.md: stores deliver within 2–4 km), nearest first, so a town's stores share its load and
  * each store that takes parcels fills up to its 20–40 a day.
  */
@@ -106,20 +106,20 @@ function makeTables(network: Network): NetworkTables {
     districtBranch,
     districtSellers,
     exportHub: nearestNode(network, 'national-sorting-hub', 72.88, 19.08)?.id ?? -1,
-    districtPins: pinLists(network, () => true),
-    districtDirectPins: pinLists(network, (k) => c.pinDirect[k] === 1),
+    districtPins: pointLists(network, (k) => c.pointUrban[k] === 0),
+    districtCells: pointLists(network, (k) => c.pointUrban[k] === 1),
     states,
     stateOfDistrict: Int32Array.from(districtStates, (s) => states.indexOf(s)),
   };
 }
 
-/** Per region district, the PIN positions of its catchment that pass `keep`, ascending. */
-function pinLists(network: Network, keep: (k: number) => boolean): Lists {
+/** Per region district, the positions of its demand points that pass `keep`, ascending. */
+function pointLists(network: Network, keep: (k: number) => boolean): Lists {
   const c = network.catchments;
   const position = new Map<number, number>();
   c.district.forEach((d, i) => position.set(d, i));
   const nd = c.district.length;
-  const owner = Int32Array.from(c.pinDistrict, (d, k) => (keep(k) ? (position.get(d) ?? -1) : -1));
+  const owner = Int32Array.from(c.pointDistrict, (d, k) => (keep(k) ? (position.get(d) ?? -1) : -1));
   const length = new Int32Array(nd);
   for (const i of owner) if (i >= 0) length[i]!++;
   const start = new Int32Array(nd);
@@ -136,14 +136,14 @@ function pinLists(network: Network, keep: (k: number) => boolean): Lists {
 function makePools(network: Network): KiranaPools {
   const nodes = network.nodes;
   const c = network.catchments;
-  const np = c.pin.length;
+  const np = c.pointPin.length;
   const start = new Int32Array(np);
   const length = new Int32Array(np);
   const members: number[] = [];
   const kiranas = nodes.filter((n) => n.type === 'kirana');
   const index = new GridIndex(kiranas.map((n) => n.lon), kiranas.map((n) => n.lat), kiranas.map((n) => n.id));
   for (let k = 0; k < np; k++) {
-    const anchor = c.pinKirana[k]!;
+    const anchor = c.pointKirana[k]!;
     start[k] = members.length;
     if (anchor < 0) continue;
     const a = nodes[anchor]!;

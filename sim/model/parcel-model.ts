@@ -4,6 +4,7 @@ import { NODE_TYPES, type Network, type NodeType } from '../network/index.ts';
 import { Demand } from './demand.ts';
 import { type DisruptionPlan, planDisruptions, slowdownAt, type Window } from './disruption-plan.ts';
 import { LastMile } from './last-mile.ts';
+import { expectedLastMileLoad, sizeLastMile } from './last-mile-load.ts';
 import type { ModelConfig } from './model-config.ts';
 import { kiranaPools, networkTables } from './network-tables.ts';
 import { EventLog } from './parcel-event.ts';
@@ -11,7 +12,6 @@ import { FLAG_COD, FLAG_EXPORT, FLAG_RURAL, FLAG_SAMPLED, LOST, NEVER_LOST, OP_A
 import { ReplicationMetrics } from './replication-metrics.ts';
 import { RoutePlanner } from './route-planner.ts';
 import { C_LINEHAUL, C_PARTNER, C_SORTING } from './slice-table.ts';
-import { sizeStationRiders } from './station-riders.ts';
 import { type StockPlacement, stockPlacement } from './stock-placement.ts';
 
 interface Batch {
@@ -41,6 +41,8 @@ export class ParcelModel {
 
   readonly metrics: ReplicationMetrics;
   readonly lastMile: LastMile;
+  /** Per node, the parcels and attempts a day it is expected to take as a last-mile node (what station riders follow). */
+  readonly expected: { parcels: Float64Array; attempts: Float64Array };
 
   private readonly nodeType: readonly NodeType[];
   private readonly typeIndex: Int32Array;
@@ -133,7 +135,10 @@ export class ParcelModel {
     this.districtSellers = tables.districtSellers;
     this.exportHub = tables.exportHub;
     this.stock = stockPlacement(network, this.demand, this.fcs, tables.anchors, config.demand.farFcShare, config.demand.stockPlacementUtilisation, this.plan.nodeCapacity);
-    sizeStationRiders(network, this.demand, scale, config.operations.stationHeadroom, config.operations.maxDropsPerRider, this.plan.nodeCapacity);
+    this.expected = expectedLastMileLoad(network, this.demand, config, tables);
+    let working = 0;
+    for (let d = 0; d < config.days; d++) working += this.calendar.isWorkingDay(d * 1440) ? 1 : 0;
+    sizeLastMile(network, this.expected.attempts, scale, config.operations.stationHeadroom, config.policies.indiaPost.staffToLoad, Math.max(working, 1) / Math.max(config.days, 1), this.plan.nodeCapacity);
     const pools = config.policy === 'kirana' ? kiranaPools(network) : NO_POOLS;
     this.poolStart = pools.start;
     this.poolLength = pools.length;
@@ -178,15 +183,15 @@ export class ParcelModel {
     const district = this.demand.district(uDistrict);
     const rural = uArea < this.demand.ruralShare[district]!;
     const cod = uCod < (rural ? cfg.demand.codShareRural : cfg.demand.codShareUrban);
-    const pins = rural || this.demand.directPins.length[district] === 0 ? this.demand.pins : this.demand.directPins;
+    const pins = this.demand.points(district, rural);
     const n = pins.length[district]!;
     const k = n > 0 ? pins.members[pins.start[district]! + Math.floor(uPin * n)]! : -1;
     let origin = uFc < cfg.demand.farFcShare ? this.fcs[Math.floor((uFc / cfg.demand.farFcShare) * this.fcs.length)]! : this.localFc(district, (uFc - cfg.demand.farFcShare) / (1 - cfg.demand.farFcShare));
 
     // Last mile by policy (DESIGN.md: operators and policies).
-    const station = k >= 0 ? c.pinStation[k]! : c.districtStation[district]!;
-    const direct = k >= 0 ? c.pinDirect[k] === 1 : station >= 0;
-    const po = k >= 0 ? c.pinPostOffice[k]! : c.districtPostOffice[district]!;
+    const station = k >= 0 ? c.pointStation[k]! : c.districtStation[district]!;
+    const direct = k >= 0 ? c.pointDirect[k] === 1 : station >= 0;
+    const po = k >= 0 ? c.pointPostOffice[k]! : c.districtPostOffice[district]!;
     const postal = rural && this.districtBranch[district]! >= 0 ? this.districtBranch[district]! : po;
     let op = direct && station >= 0 ? OP_AMAZON : OP_INDIA_POST;
     let lastMile = op === OP_AMAZON ? station : postal;

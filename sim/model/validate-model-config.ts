@@ -90,6 +90,7 @@ export function validateModelConfig(config: ModelConfig): ConfigIssue[] {
       num('policies.indiaPost.feePerParcel', p.indiaPost.feePerParcel, 0, 10_000);
       if (p.indiaPost.beatMinute !== undefined) num('policies.indiaPost.beatMinute', p.indiaPost.beatMinute, 0, 1439);
       if (p.indiaPost.beatSpreadMinutes !== undefined) num('policies.indiaPost.beatSpreadMinutes', p.indiaPost.beatSpreadMinutes, 0, 1439);
+      if (p.indiaPost.staffToLoad !== undefined && typeof p.indiaPost.staffToLoad !== 'boolean') bad('policies.indiaPost.staffToLoad', p.indiaPost.staffToLoad, 'true or false');
       if (p.indiaPost.airBetweenMetros !== undefined && typeof p.indiaPost.airBetweenMetros !== 'boolean') bad('policies.indiaPost.airBetweenMetros', p.indiaPost.airBetweenMetros, 'true or false');
     }
     if (obj('policies.kirana', p.kirana)) share('policies.kirana.share', p.kirana.share);
@@ -119,7 +120,6 @@ export function validateModelConfig(config: ModelConfig): ConfigIssue[] {
     num('operations.returnDays', o.returnDays, 0, 60);
     num('operations.vehiclesPerDeparture', o.vehiclesPerDeparture, 0.001, 1e6);
     if (o.stationHeadroom !== undefined) num('operations.stationHeadroom', o.stationHeadroom, 0, 10);
-    if (o.maxDropsPerRider !== undefined) num('operations.maxDropsPerRider', o.maxDropsPerRider, 1, 1000);
     share('operations.lossPerLeg', o.lossPerLeg);
   }
   if (obj('customer', c.customer)) {

@@ -1,11 +1,12 @@
 import { AIR_CITIES, AIR_CITY_RADIUS_KM, FC_CLUSTERS, SORT_CENTRES_NAMED } from './amazon-sites.ts';
 import { apportion } from './apportion.ts';
-import { flatKm, offsetPoint } from './geo.ts';
+import { flatKm } from './geo.ts';
 import { GridIndex } from './grid-index.ts';
 import { makeNode } from './make-node.ts';
 import type { NetworkNode } from './network.ts';
 import type { ResolvedNetworkOptions } from './network-options.ts';
 import type { PlaceContext } from './place-context.ts';
+import { spreadPoint, townSites } from './town-sites.ts';
 
 /** Pick/pack capacity of an FC, parcels a day (assumed: no figure in DOMAIN.md). */
 const FC_PARCELS_PER_DAY = 60_000;
@@ -14,46 +15,6 @@ const SC_PARCELS_PER_DAY = 100_000;
 /** Riders per delivery station (assumed) × ~30 drops a rider a day (DOMAIN.md, last mile, B). */
 const RIDERS_PER_STATION = 50;
 const DROPS_PER_RIDER = 30;
-
-/**
- * The `k`-th of `n` points spread over a disc of radius `radiusKm` on a square spiral (no
- * trigonometry, so the same bits everywhere): FCs of one cluster, stations of one town.
- */
-export function spreadPoint(lon: number, lat: number, k: number, n: number, radiusKm: number): [number, number] {
-  if (n <= 1) return [lon, lat];
-  const [x, y] = squareSpiral(k);
-  const side = Math.ceil(Math.sqrt(n));
-  const step = (2 * radiusKm) / Math.max(side, 1);
-  return offsetPoint(lon, lat, x * step, y * step);
-}
-
-/** Integer offsets of the square spiral: (0,0), (1,0), (1,1), (0,1), (-1,1), (-1,0), … */
-function squareSpiral(k: number): [number, number] {
-  let x = 0;
-  let y = 0;
-  let dx = 1;
-  let dy = 0;
-  let len = 1;
-  let done = 0;
-  let turns = 0;
-  for (let i = 0; i < k; i++) {
-    x += dx;
-    y += dy;
-    done += 1;
-    if (done === len) {
-      done = 0;
-      [dx, dy] = [-dy, dx];
-      turns += 1;
-      if (turns % 2 === 0) len += 1;
-    }
-  }
-  return [x, y];
-}
-
-/** A town's built-up radius, km, from its population (assumed ~10,000 people per km²: Indian city densities). */
-export function townRadiusKm(population: number): number {
-  return Math.max(2, Math.sqrt(population / 10_000 / Math.PI));
-}
 
 export function buildFulfilmentCentres(ctx: PlaceContext, o: ResolvedNetworkOptions): NetworkNode[] {
   const counts = apportion(o.fulfilmentCentres, FC_CLUSTERS.map((c) => c.count));
@@ -134,51 +95,15 @@ export function buildSortCentres(ctx: PlaceContext, o: ResolvedNetworkOptions): 
  * population (D'Hondt), spread over each town; a district without towns gets its point.
  */
 export function buildDeliveryStations(ctx: PlaceContext, o: ResolvedNetworkOptions): NetworkNode[] {
-  const { districts, towns } = ctx.data;
-  const urban = districts.map((d) => d.pop?.[2] ?? 0);
+  const urban = ctx.data.districts.map((d) => d.pop?.[2] ?? 0);
   const total = Math.round(urban.reduce((a, b) => a + b, 0) / o.residentsPerStation);
-  const perDistrict = apportion(total, urban);
-  const townsOf = new Map<number, number[]>();
-  for (const t of ctx.towns) {
-    const d = towns.district[t]!;
-    const list = townsOf.get(d);
-    if (list) list.push(t);
-    else townsOf.set(d, [t]);
-  }
-  const out: NetworkNode[] = [];
-  perDistrict.forEach((n, d) => {
-    if (n === 0) return;
-    const list = townsOf.get(d) ?? [];
-    const given = list.map(() => 0);
-    for (let k = 0; k < n; k++) {
-      if (list.length === 0) break;
-      let best = 0;
-      for (let j = 1; j < list.length; j++) {
-        if (towns.population[list[j]!]! / (given[j]! + 1) > towns.population[list[best]!]! / (given[best]! + 1)) best = j;
-      }
-      given[best]! += 1;
-    }
-    const sites: { lon: number; lat: number; name: string }[] = [];
-    list.forEach((t, j) => {
-      for (let k = 0; k < given[j]!; k++) {
-        const [lon, lat] = spreadPoint(towns.lon[t]!, towns.lat[t]!, k, given[j]!, townRadiusKm(towns.population[t]!));
-        sites.push({ lon, lat, name: `${towns.name[t]} DS ${k + 1}` });
-      }
-    });
-    const dist = districts[d]!;
-    for (let k = 0; list.length === 0 && k < n; k++) {
-      const [lon, lat] = spreadPoint(dist.point[0], dist.point[1], k, n, 10);
-      sites.push({ lon, lat, name: `${dist.name} DS ${k + 1}` });
-    }
-    for (const s of sites) {
-      out.push(makeNode({
-        type: 'delivery-station', operator: 'amazon', name: s.name, lon: s.lon, lat: s.lat, district: d,
-        state: ctx.stateOf[d]!, circle: ctx.circleOf[d]!, staff: RIDERS_PER_STATION, delivers: true,
-        capacityPerDay: RIDERS_PER_STATION * DROPS_PER_RIDER * o.scale,
-      }));
-    }
-  });
-  return out;
+  return townSites(ctx, apportion(total, urban)).map((s) =>
+    makeNode({
+      type: 'delivery-station', operator: 'amazon', name: `${s.place} DS ${s.k + 1}`, lon: s.lon, lat: s.lat, district: s.district,
+      state: ctx.stateOf[s.district]!, circle: ctx.circleOf[s.district]!, staff: RIDERS_PER_STATION, delivers: true,
+      capacityPerDay: RIDERS_PER_STATION * DROPS_PER_RIDER * o.scale,
+    }),
+  );
 }
 
 /** Whether a point lies in one of the 9 Amazon Air cities. */

@@ -1,5 +1,5 @@
 import { apportion } from './apportion.ts';
-import { spreadPoint } from './build-amazon.ts';
+import { spreadPoint } from './town-sites.ts';
 import { makeNode } from './make-node.ts';
 import type { NetworkNode } from './network.ts';
 import type { ResolvedNetworkOptions } from './network-options.ts';

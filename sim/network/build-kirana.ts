@@ -5,7 +5,7 @@ import { makeNode } from './make-node.ts';
 import type { NetworkNode } from './network.ts';
 import type { ResolvedNetworkOptions } from './network-options.ts';
 import type { PlaceContext } from './place-context.ts';
-import { townRadiusKm } from './build-amazon.ts';
+import { townRadiusKm } from './town-sites.ts';
 
 /**
  * Kirana ('I Have Space') stores: `kiranaCount` over the `kiranaTowns` largest towns in proportion to

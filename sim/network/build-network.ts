@@ -9,6 +9,7 @@ import { GridIndex } from './grid-index.ts';
 import type { Catchments, Network, NetworkNode, NodeType } from './network.ts';
 import type { NetworkOptions } from './network-options.ts';
 import { placeContext } from './place-context.ts';
+import { type TownSite, townSites } from './town-sites.ts';
 import { NetworkOptionsError, validateNetworkOptions } from './validate-network-options.ts';
 
 /**
@@ -101,9 +102,16 @@ export function buildNetwork(data: IndiaData, options: NetworkOptions = {}, seed
   }
 
   const lanes = buildLanes(nodes, sellerStation, o);
-  const catchments = buildCatchments(data, nodes, inRegion, deliveryOfPin, newId, stationRadiusKm);
+  const cells = townSites(ctx, data.districts.map((d, i) => (inRegion[i] && d.pop && d.pop[2] > 0 ? Math.max(1, Math.round(d.pop[2] / RESIDENTS_PER_CELL)) : 0)));
+  const catchments = buildCatchments(data, nodes, inRegion, deliveryOfPin, newId, stationRadiusKm, cells);
   return { seed, options: o, nodes, lanes, catchments, stationRadiusKm };
 }
+
+/**
+ * Urban residents an urban demand cell stands for (assumed: about a ward). Fine enough that a
+ * metro's orders spread over all its stations (Mumbai Suburban: ~470 cells, 47 stations).
+ */
+const RESIDENTS_PER_CELL = 20_000;
 
 function buildCatchments(
   data: IndiaData,
@@ -112,6 +120,7 @@ function buildCatchments(
   deliveryOfPin: Map<number, number>,
   newId: number[],
   stationRadiusKm: number,
+  cells: readonly TownSite[],
 ): Catchments {
   const of = (pred: (n: NetworkNode) => boolean): GridIndex => {
     const list = nodes.filter(pred);
@@ -121,26 +130,30 @@ function buildCatchments(
   const kiranas = of((n) => n.type === 'kirana');
   const delivery = of((n) => n.type === 'post-office' && n.delivers);
   const c: Catchments = {
-    pin: [], pinIndex: [], pinStation: [], pinDirect: [], pinPostOffice: [], pinKirana: [], pinDistrict: [],
+    pointPin: [], pointIndex: [], pointUrban: [], pointLon: [], pointLat: [], pointStation: [], pointDirect: [], pointPostOffice: [], pointKirana: [], pointDistrict: [],
     district: [], districtStation: [], districtPostOffice: [], districtHub: [], districtPopulation: [],
+  };
+  const add = (lon: number, lat: number, district: number, pin: number, index: number, postOffice: number): void => {
+    const st = stations.nearest(lon, lat);
+    const ki = kiranas.nearest(lon, lat);
+    c.pointPin.push(pin);
+    c.pointIndex.push(index);
+    c.pointUrban.push(index < 0 ? 1 : 0);
+    c.pointLon.push(lon);
+    c.pointLat.push(lat);
+    c.pointStation.push(st?.id ?? -1);
+    c.pointDirect.push(st && st.km <= stationRadiusKm ? 1 : 0);
+    c.pointPostOffice.push(postOffice >= 0 ? postOffice : (delivery.nearest(lon, lat)?.id ?? -1));
+    c.pointKirana.push(ki && ki.km <= nodes[ki.id]!.radiusKm ? ki.id : -1);
+    c.pointDistrict.push(district);
   };
   const { pincodes } = data;
   for (let k = 0; k < pincodes.pin.length; k++) {
     if (!inRegion[pincodes.district[k]!]) continue;
-    const lon = pincodes.lon[k]!;
-    const lat = pincodes.lat[k]!;
-    const st = stations.nearest(lon, lat);
     const own = deliveryOfPin.get(pincodes.pin[k]!);
-    const po = own !== undefined && newId[own]! >= 0 ? newId[own]! : (delivery.nearest(lon, lat)?.id ?? -1);
-    const ki = kiranas.nearest(lon, lat);
-    c.pin.push(pincodes.pin[k]!);
-    c.pinIndex.push(k);
-    c.pinStation.push(st?.id ?? -1);
-    c.pinDirect.push(st && st.km <= stationRadiusKm ? 1 : 0);
-    c.pinPostOffice.push(po);
-    c.pinKirana.push(ki && ki.km <= nodes[ki.id]!.radiusKm ? ki.id : -1);
-    c.pinDistrict.push(pincodes.district[k]!);
+    add(pincodes.lon[k]!, pincodes.lat[k]!, pincodes.district[k]!, pincodes.pin[k]!, k, own !== undefined ? newId[own]! : -1);
   }
+  for (const cell of cells) add(cell.lon, cell.lat, cell.district, 0, -1, -1);
   data.districts.forEach((d, i) => {
     if (!inRegion[i]) return;
     const po = delivery.nearest(d.point[0], d.point[1])?.id ?? -1;

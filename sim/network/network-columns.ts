@@ -3,11 +3,13 @@ import { LANE_MODES, type ResolvedNetworkOptions } from './network-options.ts';
 
 const OPERATORS: readonly Operator[] = ['amazon', 'india-post', 'kirana', 'seller'];
 
-/** The integer columns of `Catchments` (all but `districtPopulation`). */
+/** The integer columns of `Catchments`. */
 const CATCHMENT_INTS = [
-  'pin', 'pinIndex', 'pinStation', 'pinDirect', 'pinPostOffice', 'pinKirana', 'pinDistrict',
+  'pointPin', 'pointIndex', 'pointUrban', 'pointStation', 'pointDirect', 'pointPostOffice', 'pointKirana', 'pointDistrict',
   'district', 'districtStation', 'districtPostOffice', 'districtHub',
 ] as const satisfies readonly (keyof Catchments)[];
+/** Its number columns (all but `districtPopulation`). */
+const CATCHMENT_FLOATS = ['pointLon', 'pointLat'] as const satisfies readonly (keyof Catchments)[];
 
 /**
  * A built network as columns: typed arrays, a few string tables and the options (plain JSON).
@@ -17,7 +19,7 @@ const CATCHMENT_INTS = [
  * network built once can serve every worker of a run and be kept on disk between runs.
  */
 export interface NetworkColumns {
-  format: 'india-parcel-sim/network-columns@1';
+  format: 'india-parcel-sim/network-columns@2';
   seed: number | string;
   options: ResolvedNetworkOptions;
   stationRadiusKm: number;
@@ -56,7 +58,7 @@ export interface NetworkColumns {
     costPerParcelKm: Float64Array;
     cv: Float64Array;
   };
-  catchments: Record<(typeof CATCHMENT_INTS)[number], Int32Array> & {
+  catchments: Record<(typeof CATCHMENT_INTS)[number], Int32Array> & Record<(typeof CATCHMENT_FLOATS)[number], Float64Array> & {
     /** [total, rural, urban] per region district, flattened. */
     districtPopulation: Float64Array;
   };
@@ -123,9 +125,10 @@ export function networkToColumns(network: Network): NetworkColumns {
   const catchments = Object.fromEntries(
     CATCHMENT_INTS.map((key) => [key, Int32Array.from(c[key], (v, i) => int32(v, `catchments.${key}`, i))]),
   ) as unknown as NetworkColumns['catchments'];
+  for (const key of CATCHMENT_FLOATS) catchments[key] = Float64Array.from(c[key]);
   catchments.districtPopulation = Float64Array.from(c.districtPopulation.flat());
   return {
-    format: 'india-parcel-sim/network-columns@1',
+    format: 'india-parcel-sim/network-columns@2',
     seed: network.seed,
     options: network.options,
     stationRadiusKm: network.stationRadiusKm,
@@ -137,8 +140,8 @@ export function networkToColumns(network: Network): NetworkColumns {
 
 /** The network the columns were made from: equal field by field, with the same field order. */
 export function networkFromColumns(columns: NetworkColumns): Network {
-  if (columns?.format !== 'india-parcel-sim/network-columns@1') {
-    throw new Error(`networkFromColumns: expected format india-parcel-sim/network-columns@1, given ${JSON.stringify(columns?.format)}`);
+  if (columns?.format !== 'india-parcel-sim/network-columns@2') {
+    throw new Error(`networkFromColumns: expected format india-parcel-sim/network-columns@2, given ${JSON.stringify(columns?.format)}`);
   }
   const nodes = nodesFromColumns(columns.nodes);
   const lanes = lanesFromColumns(columns.lanes);
@@ -146,6 +149,7 @@ export function networkFromColumns(columns: NetworkColumns): Network {
   const pop = cc.districtPopulation;
   const catchments = {} as Catchments;
   for (const key of CATCHMENT_INTS) catchments[key] = Array.from(cc[key]);
+  for (const key of CATCHMENT_FLOATS) catchments[key] = Array.from(cc[key]);
   catchments.districtPopulation = Array.from({ length: pop.length / 3 }, (_, d) => [pop[3 * d]!, pop[3 * d + 1]!, pop[3 * d + 2]!]);
   return {
     seed: columns.seed,
@@ -222,8 +226,9 @@ function holds(list: readonly number[], values: Float64Array, from: number, to: 
 /** Catchments with their fields in the declared order (as `buildNetwork` makes them). */
 function orderedLike(c: Catchments): Catchments {
   return {
-    pin: c.pin, pinIndex: c.pinIndex, pinStation: c.pinStation, pinDirect: c.pinDirect, pinPostOffice: c.pinPostOffice,
-    pinKirana: c.pinKirana, pinDistrict: c.pinDistrict, district: c.district, districtStation: c.districtStation,
+    pointPin: c.pointPin, pointIndex: c.pointIndex, pointUrban: c.pointUrban, pointLon: c.pointLon, pointLat: c.pointLat,
+    pointStation: c.pointStation, pointDirect: c.pointDirect, pointPostOffice: c.pointPostOffice,
+    pointKirana: c.pointKirana, pointDistrict: c.pointDistrict, district: c.district, districtStation: c.districtStation,
     districtPostOffice: c.districtPostOffice, districtHub: c.districtHub, districtPopulation: c.districtPopulation,
   };
 }

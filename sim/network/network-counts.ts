@@ -15,6 +15,9 @@ export interface NetworkCounts {
   /** PIN codes of the region, and those an Amazon delivery station reaches directly. */
   pins: number;
   directPins: number;
+  /** Urban demand cells (~20,000 urban residents each), and those a station reaches directly. */
+  urbanCells: number;
+  directUrbanCells: number;
 }
 
 /** What the network holds, for reports and for tests against DOMAIN.md figures. */
@@ -42,7 +45,21 @@ export function networkCounts(network: Network): NetworkCounts {
     byState: sorted,
     postmen,
     deliveryPostOffices,
-    pins: network.catchments.pin.length,
-    directPins: network.catchments.pinDirect.reduce((a, b) => a + b, 0),
+    ...pointCounts(network),
   };
+}
+
+function pointCounts(network: Network): Pick<NetworkCounts, 'pins' | 'directPins' | 'urbanCells' | 'directUrbanCells'> {
+  const c = network.catchments;
+  const out = { pins: 0, directPins: 0, urbanCells: 0, directUrbanCells: 0 };
+  c.pointUrban.forEach((urban, k) => {
+    if (urban === 1) {
+      out.urbanCells++;
+      out.directUrbanCells += c.pointDirect[k]!;
+    } else {
+      out.pins++;
+      out.directPins += c.pointDirect[k]!;
+    }
+  });
+  return out;
 }

@@ -76,20 +76,33 @@ export interface Lane {
   cv: number;
 }
 
-/** Who serves each PIN code and district of the region: node ids, -1 where none. */
+/**
+ * Who serves each demand point and district of the region: node ids, -1 where none. The demand
+ * points are the region's PIN codes (where rural orders go), then its urban cells (where urban
+ * orders go: each district's urban residents in equal shares, at its towns by population, spread
+ * over each town as its delivery stations are; see `urbanCells`). Orders that went to a PIN drew
+ * a metro's whole demand onto the few PIN points the dataset places in it, and so onto one or two
+ * of its stations, while the rest idled (issue 19).
+ */
 export interface Catchments {
-  /** PIN codes of the region (ascending) and, per PIN, its dataset index. */
-  pin: number[];
-  pinIndex: number[];
-  /** Nearest delivery station; `pinDirect[k]` is 1 when it lies within the station radius (Amazon delivers itself). */
-  pinStation: number[];
-  pinDirect: number[];
-  /** The PIN's delivery post office (its head or first sub office), else the nearest one. */
-  pinPostOffice: number[];
-  /** Nearest kirana store whose radius covers the PIN's point; -1 when none does. */
-  pinKirana: number[];
-  /** The PIN's district (dataset index), for demand sampled by district (model). */
-  pinDistrict: number[];
+  /** Per point: its PIN code, ascending over the PINs; 0 for an urban cell. */
+  pointPin: number[];
+  /** Per point: its dataset PIN index; -1 for an urban cell. */
+  pointIndex: number[];
+  /** Per point: 1 for an urban cell, 0 for a PIN. */
+  pointUrban: number[];
+  /** Per point: [lon, lat] (a PIN's GeoNames point, a cell's centre), 4 decimals. */
+  pointLon: number[];
+  pointLat: number[];
+  /** Nearest delivery station; `pointDirect[k]` is 1 when it lies within the station radius (Amazon delivers itself). */
+  pointStation: number[];
+  pointDirect: number[];
+  /** A PIN's delivery post office (its head or first sub office), else (and for a cell) the nearest one. */
+  pointPostOffice: number[];
+  /** Nearest kirana store whose radius covers the point; -1 when none does. */
+  pointKirana: number[];
+  /** The point's district (dataset index), for demand sampled by district (model). */
+  pointDistrict: number[];
   /** Region districts (dataset indices) and their serving station, delivery post office and India Post hub. */
   district: number[];
   districtStation: number[];

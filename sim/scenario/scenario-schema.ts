@@ -119,6 +119,7 @@ const MODEL: ObjectField = obj(
         feePerParcel: inr('Fee India Post charges per parcel it delivers (assumed).'),
         beatMinute: int("Postmen's beat start, minute of the day, after the morning mail run reaches the office (assumed 11:00).", 0, 1439, 'minute of the day'),
         beatSpreadMinutes: num("A beat's attempts spread over this many minutes (assumed ~6 h; DOMAIN.md: 60–100 parcels a postman a day).", 0, 1439, 'minutes'),
+        staffToLoad: bool("India Post staffs a delivery office for the partner volume it is sent: its capacity is at least the expected attempts a working day × operations.stationHeadroom (assumed: the Amazon tie-up tripled India Post's deliveries of Amazon parcels in 18 months, DOMAIN.md); false keeps its postmen's capacity alone."),
         airBetweenMetros: bool("Speed Post flies between the six metros' national sorting hubs (DOMAIN.md: \"24 Speed Post\" next day between six metros from March 2026)."),
       }),
       kirana: obj("Kirana ('I Have Space') last mile.", { share: share("Share of a covered PIN's parcels offered to its kirana, up to the store's daily capacity.") }),
@@ -148,8 +149,7 @@ const MODEL: ObjectField = obj(
       maxAttempts: int('Attempts before return to origin (DOMAIN.md: 2–3).', 1, 10, 'attempts'),
       returnDays: num('Days a return takes to reach its origin (assumed).', 0, 60, 'days'),
       vehiclesPerDeparture: num('Vehicles per scheduled departure on a lane: a departure slot is a convoy sized to demand (assumed).', 0.001, 1e6, 'vehicles'),
-      stationHeadroom: num("Station riders follow the load: a station's capacity rises to its expected parcels a day × this; 0 keeps the network's (assumed 1.2).", 0, 100, 'factor'),
-      maxDropsPerRider: num('Most drops a rider makes in a day when a station is busy (DOMAIN.md: ~30 average, 50–60 in metros).', 1, 1_000, 'drops a day'),
+      stationHeadroom: num("Capacity follows the load: a station has riders (~30 drops a day each) for its expected attempts a day × this, and an India Post office (policies.indiaPost.staffToLoad) at least that a working day; 0 keeps the network's (assumed 1.2: the weekly swing).", 0, 100, 'factor'),
       lossPerLeg: share('Probability a parcel is lost on a linehaul leg (assumed).'),
     }),
     customer: obj('Customers at the door (tuned to DOMAIN.md: first attempt 67–80 %).', {
