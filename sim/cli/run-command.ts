@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import { loadIndiaData } from '../data/index.ts';
-import { assertReplaceableFolder, resultFolderFiles, writeResultFolder } from '../report/index.ts';
-import { formatSummaryTable, type IndiaInput, jobFor, jobScenarioHash, type RunResult, type RunSpec, runReplications, summarize, summaryJson } from '../run/index.ts';
+import { parseCsv } from '../compare/index.ts';
+import { assertReplaceableFolder, bottlenecks, formatBottlenecks, formatStageTable, nodeDescriptions, resultFolderFiles, writeResultFolder } from '../report/index.ts';
+import type { NetworkColumns } from '../network/index.ts';
+import { formatSummaryTable, type IndiaInput, jobFor, jobScenarioHash, type RunResult, type RunSpec, runReplications, setupOf, summarize, summaryJson } from '../run/index.ts';
 import { type Scenario, simulationInput } from '../scenario/index.ts';
 import { gitCommit, packageVersion } from './build-info.ts';
 import { UsageError } from './exit-codes.ts';
@@ -43,7 +45,8 @@ export async function runCommand(args: RunArgs): Promise<void> {
     s.replications,
     args.workers,
     (pool, onProgress) => runReplications(spec, { pool, onProgress }),
-    (run: RunResult) => {
+    async (run: RunResult) => {
+      const network = (await setupOf(jobFor(spec, 0))) as NetworkColumns | undefined;
       const summary = summarize(run.outputs, { scenario: s.name, scenarioHash: run.scenarioHash, seed: s.seed });
       const manifest = {
         scenario: s,
@@ -61,6 +64,7 @@ export async function runCommand(args: RunArgs): Promise<void> {
           const d = data.districts[i];
           return d && { code: d.code, name: d.name };
         },
+        nodes: network && nodeDescriptions(network),
       });
       writeResultFolder(dir, files);
       if (args.json) {
@@ -72,7 +76,18 @@ export async function runCommand(args: RunArgs): Promise<void> {
       const more = Object.keys(summary.metrics).length - Object.keys(shown.metrics).length;
       process.stdout.write(`${formatSummaryTable(shown)}\n`);
       if (more > 0) process.stdout.write(`  (${more} more metrics in summary.json: by operator, area, state, cost component, node type; --all prints them)\n`);
-      process.stdout.write(`  counts are simulated parcels (one in ${Math.round(1 / s.scale)}); ${(run.timing.wallMs / 1000).toFixed(1)} s\n\nresults: ${dir}\n`);
+      process.stdout.write(`  counts are simulated parcels (one in ${Math.round(1 / s.scale)}); ${(run.timing.wallMs / 1000).toFixed(1)} s\n`);
+      process.stdout.write(`\n${formatStageTable(summary.metrics)}\n`);
+      if (files['nodes.csv'] !== undefined && files['lanes.csv'] !== undefined) {
+        process.stdout.write(`\n${formatBottlenecks(bottlenecks(csvRows(files['nodes.csv']), csvRows(files['lanes.csv'])))}\n`);
+      }
+      process.stdout.write(`\nresults: ${dir}\n`);
     },
   );
+}
+
+/** A CSV text's rows as records by column name. */
+function csvRows(text: string): Record<string, string>[] {
+  const [header, ...rows] = parseCsv(text);
+  return rows.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i] ?? ''])));
 }

@@ -13,7 +13,7 @@ export async function runOnPool<T>(
   jobs: number,
   workers: number | undefined,
   work: (pool: WorkerPool, onProgress: ProgressCallback) => Promise<T>,
-  after: (result: T) => void,
+  after: (result: T) => void | Promise<void>,
 ): Promise<void> {
   const platform = await defaultPlatform();
   const size = Math.max(1, Math.min(workers ?? platform.workers, jobs));
@@ -38,7 +38,7 @@ export async function runOnPool<T>(
       await pool.close();
     }
     if (interrupted) throw new InterruptedError();
-    after(result);
+    await after(result);
     if (interrupted) throw new InterruptedError();
   } finally {
     process.off('SIGINT', onSigint);

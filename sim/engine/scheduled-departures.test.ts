@@ -32,6 +32,24 @@ describe('ScheduledDepartures', () => {
     sim.run();
     expect(trips).toEqual(['360:p1,p2', '1080:p3,p4', '1800:p5']);
     expect([departures.departures, departures.carried, departures.waiting]).toEqual([3, 5, 0]);
+    // Left behind by a full truck: p3–p5 at 06:00, p5 at 18:00 (a hand count).
+    expect(departures.leftBehind).toBe(4);
+    // Waits from minute 0: p1, p2 360; p3, p4 1080; p5 1800.
+    expect(departures.waited).toBe(360 * 2 + 1080 * 2 + 1800);
+  });
+
+  it('counts the items that just missed a departure: ready less than an hour after a timetabled one, the next two hours or more away', () => {
+    const sim = new Simulation();
+    const { departures } = truck(sim, {}); // 06:00 and 18:00
+    for (const t of [300, 361, 419, 420, 1100, 1439 + 1080 + 30]) sim.scheduleAt(t, () => departures.add(String(t)));
+    sim.run();
+    // 361 and 419 (1 and 59 min after 06:00), 1100 (20 min after 18:00), day 2 18:29; not 300 or 420.
+    expect(departures.justMissed).toBe(4);
+    // Hourly departures: a parcel an hour from the next one has missed nothing much.
+    const hourly = truck(sim, { times: Array.from({ length: 24 }, (_, h) => h * 60) }).departures;
+    sim.scheduleAt(sim.now + 10, () => hourly.add('x'));
+    sim.run();
+    expect(hourly.justMissed).toBe(0);
   });
 
   it('keeps arrival order through a long line that never empties, and a line that empties and fills again', () => {

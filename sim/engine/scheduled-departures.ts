@@ -40,6 +40,15 @@ export class ScheduledDepartures<T> {
   /** Departures that carried something, and the items they carried. */
   departures = 0;
   carried = 0;
+  /** Items ready for a departure that left without them because it was full (counted at each such departure). */
+  leftBehind = 0;
+  /** Minutes the carried items waited, from ready to their departure, summed (a double from the start, as `Simulation.now`). */
+  waited = -0;
+  /**
+   * Items that just missed a departure: ready less than an hour after a timetabled one, with the
+   * next at least two hours on (on a lane leaving every hour or two, nothing is missed by much).
+   */
+  justMissed = 0;
 
   private readonly size: ((item: T) => number) | undefined;
   private readonly onDepart: (items: T[], time: number) => void;
@@ -99,7 +108,19 @@ export class ScheduledDepartures<T> {
       this.ready[this.tail] = this.sim.now;
     }
     this.tail++;
+    if (this.justMissedAt(this.sim.now)) this.justMissed++;
     if (this.nextAt === -Infinity) this.plan(this.sim.now + this.cutoff);
+  }
+
+  /** Whether `t` lies less than an hour after a timetabled departure (closed or not) whose next is two hours or more later. */
+  private justMissedAt(t: number): boolean {
+    const within = t - Math.floor(t / this.period) * this.period;
+    const times = this.times;
+    let i = 0;
+    while (i < times.length && times[i]! <= within) i++;
+    const last = i > 0 ? times[i - 1]! : times[times.length - 1]! - this.period;
+    const next = i < times.length ? times[i]! : times[0]! + this.period;
+    return within - last < 60 && next - last >= 120;
   }
 
   /** Cancels departures at times in [from, to); items wait for the first one after. */
@@ -146,12 +167,18 @@ export class ScheduledDepartures<T> {
     // five items a linehaul departure takes on average.
     let count = 0;
     let load = 0;
+    let waited = 0;
     while (this.head + count < this.tail && this.ready[this.head + count]! <= latest) {
       const size = this.size === undefined ? 1 : this.size(this.items[this.head + count]!);
       if (load + size > this.capacity) break;
       load += size;
+      waited += at - this.ready[this.head + count]!;
       count++;
     }
+    // Ready but not taken: the vehicle is full (a missed connection for each of them).
+    let behind = 0;
+    while (this.head + count + behind < this.tail && this.ready[this.head + count + behind]! <= latest) behind++;
+    this.leftBehind += behind;
     const batch = this.items.slice(this.head, this.head + count);
     // Object items are let go of here, not when their slots are next written.
     for (let i = this.head; i < this.head + count; i++) if (typeof this.items[i] === 'object') this.items[i] = null as T;
@@ -162,6 +189,7 @@ export class ScheduledDepartures<T> {
     if (batch.length > 0) {
       this.departures++;
       this.carried += batch.length;
+      this.waited += waited;
       this.onDepart(batch, at);
     }
   }

@@ -9,3 +9,5 @@ export { validateModelConfig, ModelConfigError, type ConfigIssue } from './valid
 export type { ReplicationResult, OperatorBalance } from './replication-result.ts';
 export { EventLog, type ParcelEvent, type ParcelEventType, type ParcelEventListener } from './parcel-event.ts';
 export { COST_COMPONENTS } from './slice-table.ts';
+export { STAGES, type Stage } from './parcel-store.ts';
+export type { NodeColumns, LaneColumns } from './replication-result.ts';

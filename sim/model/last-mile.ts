@@ -4,7 +4,11 @@ import { NODE_TYPES, type Network } from '../network/index.ts';
 import { type DisruptionPlan, inWindows, slowdownAt } from './disruption-plan.ts';
 import type { ModelConfig } from './model-config.ts';
 import type { EventLog } from './parcel-event.ts';
-import { DELIVERED, FLAG_COD, FLAG_EXPORT, FLAG_RURAL, FLAG_SAMPLED, OP_AMAZON, OP_INDIA_POST, OP_KIRANA, type ParcelStore, RETURNED, RETURNING } from './parcel-store.ts';
+import type { NodeStats } from './node-stats.ts';
+import {
+  DELIVERED, FLAG_COD, FLAG_EXPORT, FLAG_RURAL, FLAG_SAMPLED, OP_AMAZON, OP_INDIA_POST, OP_KIRANA, type ParcelStore, RETURNED, RETURNING,
+  S_DWELL, S_FIRST_ATTEMPT, S_LAST_MILE_WAIT, S_REATTEMPTS, STAGE_COUNT, STAGES,
+} from './parcel-store.ts';
 import type { ReplicationMetrics } from './replication-metrics.ts';
 import { C_FAILED, C_LAST_MILE, C_PARTNER, C_RETURNS, F_FIRST_ATTEMPTS, F_FIRST_SUCCESSES } from './slice-table.ts';
 
@@ -19,6 +23,7 @@ export interface LastMileContext {
   plan: DisruptionPlan;
   parcels: ParcelStore;
   metrics: ReplicationMetrics;
+  nodeStats: NodeStats;
   log: EventLog | null;
   /** Per node, its index in NODE_TYPES. */
   typeIndex: Int32Array;
@@ -48,6 +53,7 @@ export class LastMile {
   private readonly plan: DisruptionPlan;
   private readonly parcels: ParcelStore;
   private readonly metrics: ReplicationMetrics;
+  private readonly stats: NodeStats;
   private readonly log: EventLog | null;
   private readonly typeIndex: Int32Array;
   private readonly routes: { readonly cost: Float64Array };
@@ -87,6 +93,7 @@ export class LastMile {
     this.plan = context.plan;
     this.parcels = context.parcels;
     this.metrics = context.metrics;
+    this.stats = context.nodeStats;
     this.log = context.log;
     this.typeIndex = context.typeIndex;
     this.routes = context.routes;
@@ -128,23 +135,35 @@ export class LastMile {
       this.deliver(id, false);
       return;
     }
+    const now = this.sim.now;
+    p.mark[id] = now;
+    this.stats.queue(p.lastMile[id]!, 1, now);
     const dwell = this.dwell[p.operator[id]!]!;
     if (dwell > 0) {
       // Without tracking the parcel waits to be matched to a beat and the addressee (assumed
       // dwell), counted from the first beat it could have made, so a parcel in by the morning
       // run goes out one beat later whatever the minute it came in. It joins the queue a minute
       // before that beat (a later join in the same minute would start a second wave).
-      const now = this.sim.now;
       const beat = dayIndex(now) * 1440 + this.waveMinuteOf[1]!;
       const first = beat >= now ? beat : beat + 1440;
-      this.sim.scheduleAt(Math.max(now, first + dwell - 1), this.enqueue, id);
+      const at = Math.max(now, first + dwell - 1);
+      p.stage[id * STAGE_COUNT + S_DWELL] = at - now;
+      this.sim.scheduleAt(at, this.enqueue, id);
     } else {
       this.enqueue(id);
     }
   }
 
   private readonly enqueue = (id: number): void => {
-    const node = this.parcels.lastMile[id]!;
+    const p = this.parcels;
+    const node = p.lastMile[id]!;
+    if (p.attempts[id]! > 0) {
+      // Back for another attempt: the wait since the last one is part of its reattempts.
+      const now = this.sim.now;
+      p.stage[id * STAGE_COUNT + S_REATTEMPTS]! += now - p.mark[id]!;
+      p.mark[id] = now;
+      this.stats.queue(node, 1, now);
+    }
     let q = this.queues[node];
     if (!q) this.queues[node] = q = [];
     q.push(id);
@@ -211,10 +230,20 @@ export class LastMile {
     this.carry[node] = take === n ? Math.min(budget - n, 1) : 0;
     const spread = this.spreadOf[this.postal[node]!]!;
     const p = this.parcels;
+    const stats = this.stats;
+    stats.queue(node, -take, now);
     for (let i = 0; i < take; i++) {
       const id = q[head++]!;
       const a = p.attempts[id]! + 1;
       p.attempts[id] = a;
+      const wait = now - p.mark[id]!;
+      stats.waited(node, wait);
+      const at = id * STAGE_COUNT;
+      // The first wave's wait, less the dwell before the parcel could join it; a later one's is a reattempt's.
+      if (a === 1) p.stage[at + S_LAST_MILE_WAIT] = wait - p.stage[at + S_DWELL]!;
+      else p.stage[at + S_REATTEMPTS]! += wait;
+      p.mark[id] = now;
+      if (p.flags[id]! & FLAG_SAMPLED) this.log!.record({ type: 'outForDelivery', t: now, parcel: id, node, attempt: a });
       this.sim.scheduleAt(now + spread * this.attemptTimeDraws.seek(id, a).next(), this.onAttempt, id);
     }
     this.queued[this.typeIndex[node]!]! -= take;
@@ -242,6 +271,8 @@ export class LastMile {
     const flags = p.flags[id]!;
     const rural = (flags & FLAG_RURAL) !== 0;
     const cod = (flags & FLAG_COD) !== 0;
+    p.stage[id * STAGE_COUNT + (a === 1 ? S_FIRST_ATTEMPT : S_REATTEMPTS)]! += now - p.mark[id]!;
+    p.mark[id] = now;
     this.metrics.handled[node]!++;
     this.metrics.addCo2LastMile(cfg.emissions.lastMileAttempt);
     if (op === OP_KIRANA) {
@@ -299,12 +330,17 @@ export class LastMile {
     const lead = (now - p.created[id]!) / 60;
     const op = p.operator[id]!;
     p.status[id] = DELIVERED;
+    // A collection after a failed attempt: the time since it (0 for a delivery at the attempt).
+    if (p.attempts[id]! > 0) p.stage[id * STAGE_COUNT + S_REATTEMPTS]! += now - p.mark[id]!;
     this.metrics.delivered(id, lead, collected);
     // Amazon pays its own last mile, India Post its fee (a kirana was paid at its attempts: fee 0).
     const own = (p.flags[id]! & FLAG_RURAL) !== 0 ? cfg.costs.lastMileRural : cfg.costs.lastMileUrban;
     const fee = this.partnerFee[op]!;
     this.metrics.addCost(id, op === OP_AMAZON ? C_LAST_MILE : C_PARTNER, op === OP_AMAZON ? own : fee);
-    if (p.flags[id]! & FLAG_SAMPLED) this.log!.record({ type: 'delivered', t: now, parcel: id, node: p.lastMile[id]!, collected, leadTimeHours: lead });
+    if (p.flags[id]! & FLAG_SAMPLED) {
+      const stageMinutes = STAGES.map((_, s) => p.stage[id * STAGE_COUNT + s]!);
+      this.log!.record({ type: 'delivered', t: now, parcel: id, node: p.lastMile[id]!, collected, leadTimeHours: lead, stageMinutes });
+    }
   }
 
   private startReturn(id: number): void {

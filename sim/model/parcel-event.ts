@@ -13,7 +13,9 @@ export type ParcelEvent =
   | { type: 'arrived'; t: number; parcel: number; node: number }
   | { type: 'handoff'; t: number; parcel: number; from: number; to: number; fromOperator: Operator; toOperator: Operator }
   | { type: 'attempt'; t: number; parcel: number; node: number; attempt: number; success: boolean; refused: boolean }
-  | { type: 'delivered'; t: number; parcel: number; node: number; collected: boolean; leadTimeHours: number }
+  | { type: 'outForDelivery'; t: number; parcel: number; node: number; attempt: number }
+  /** `stageMinutes`: minutes in each of STAGES (parcel-store.ts), in its order; they add up to the lead time. */
+  | { type: 'delivered'; t: number; parcel: number; node: number; collected: boolean; leadTimeHours: number; stageMinutes: number[] }
   | { type: 'rto'; t: number; parcel: number; node: number }
   | { type: 'returned'; t: number; parcel: number }
   | { type: 'lost'; t: number; parcel: number; lane: number };

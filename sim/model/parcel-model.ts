@@ -8,7 +8,11 @@ import { expectedLastMileLoad, sizeLastMile } from './last-mile-load.ts';
 import type { ModelConfig } from './model-config.ts';
 import { kiranaPools, networkTables } from './network-tables.ts';
 import { EventLog } from './parcel-event.ts';
-import { FLAG_COD, FLAG_EXPORT, FLAG_RURAL, FLAG_SAMPLED, LOST, NEVER_LOST, OP_AMAZON, OP_INDIA_POST, OP_KIRANA, OPERATORS, ParcelStore } from './parcel-store.ts';
+import { NodeStats } from './node-stats.ts';
+import {
+  FLAG_COD, FLAG_EXPORT, FLAG_RURAL, FLAG_SAMPLED, LOST, NEVER_LOST, OP_AMAZON, OP_INDIA_POST, OP_KIRANA, OPERATORS, ParcelStore,
+  S_DEPARTURE_WAIT, S_PICK_PACK, S_PICK_WAIT, S_SORT_HANDOFF, S_TRANSIT, STAGE_COUNT,
+} from './parcel-store.ts';
 import { ReplicationMetrics } from './replication-metrics.ts';
 import { RoutePlanner } from './route-planner.ts';
 import { C_LINEHAUL, C_PARTNER, C_SORTING } from './slice-table.ts';
@@ -41,6 +45,8 @@ export class ParcelModel {
 
   readonly metrics: ReplicationMetrics;
   readonly lastMile: LastMile;
+  /** Per node: parcels waiting there (pick waves, departures, delivery waves) and how long they waited. */
+  readonly nodeStats: NodeStats;
   /** Per node, the parcels and attempts a day it is expected to take as a last-mile node (what station riders follow). */
   readonly expected: { parcels: Float64Array; attempts: Float64Array };
 
@@ -61,6 +67,8 @@ export class ParcelModel {
   private laneHandling: Float64Array;
   private laneInr: Float64Array;
   private laneMode: Int8Array;
+  /** Per lane (lazily): its origin node, where its parcels wait. */
+  private laneFrom: Int32Array;
   private readonly capacityVaries: boolean;
   /** Kirana pools (kirana policy): per PIN position, the stores that serve it, back to back. */
   private readonly poolStart: Int32Array;
@@ -103,6 +111,7 @@ export class ParcelModel {
     this.laneHandling = new Float64Array(lanes);
     this.laneInr = new Float64Array(lanes);
     this.laneMode = new Int8Array(lanes);
+    this.laneFrom = new Int32Array(lanes);
     this.horizon = (config.days + config.drainDays) * 1440;
     this.log = config.eventLog.enabled ? new EventLog(config.eventLog.maxEvents) : null;
     this.u = createStream(seed, replication, 'demand/arrivals');
@@ -114,13 +123,14 @@ export class ParcelModel {
     this.capacityVaries = this.plan.capacityFactor.some((f) => f !== 1);
 
     this.metrics = new ReplicationMetrics(network, this.parcels, (config.days + config.drainDays) * 24);
+    this.nodeStats = new NodeStats(nodes.length);
     const tables = networkTables(network);
     this.nodeType = tables.nodeType;
     this.typeIndex = tables.typeIndex;
     this.lastMile = new LastMile(
       {
         sim: this.sim, config, network, calendar: this.calendar, plan: this.plan, parcels: this.parcels,
-        metrics: this.metrics, log: this.log, typeIndex: this.typeIndex, postal: tables.postal, routes: this.routes,
+        metrics: this.metrics, nodeStats: this.nodeStats, log: this.log, typeIndex: this.typeIndex, postal: tables.postal, routes: this.routes,
       },
       seed,
       replication,
@@ -234,6 +244,7 @@ export class ParcelModel {
     if (this.log !== null && uSample < cfg.eventLog.sampleShare) flags |= FLAG_SAMPLED;
 
     p.created[id] = now;
+    p.mark[id] = now;
     p.district[id] = district;
     p.lastMile[id] = lastMile;
     p.route[id] = this.routes.routeId(origin, lastMile);
@@ -246,8 +257,12 @@ export class ParcelModel {
     if (flags & FLAG_SAMPLED) {
       this.log!.record({ type: 'created', t: now, parcel: id, district: c.district[district]!, cod, rural, operator: OPERATORS[op]!, origin, lastMile });
     }
-    if (this.nodeType[origin] === 'seller') this.enterLeg(id);
-    else this.packDepartures(origin).add(id);
+    if (this.nodeType[origin] === 'seller') {
+      this.enterLeg(id);
+    } else {
+      this.packDepartures(origin).add(id);
+      this.nodeStats.queue(origin, 1, now);
+    }
     this.scheduleNextOrder();
   };
 
@@ -306,9 +321,18 @@ export class ParcelModel {
   private onPacked(node: number, items: number[]): void {
     this.metrics.handled[node]! += items.length;
     const inr = this.config.costs.packPerParcel;
-    const flags = this.parcels.flags;
+    const p = this.parcels;
+    const flags = p.flags;
+    const now = this.sim.now;
+    const pack = this.config.operations.packMinutes;
+    const stats = this.nodeStats;
+    stats.queue(node, -items.length, now);
     for (let i = 0; i < items.length; i++) {
       const id = items[i]!;
+      const wait = now - p.created[id]!;
+      p.stage[id * STAGE_COUNT + S_PICK_WAIT] = wait;
+      p.stage[id * STAGE_COUNT + S_PICK_PACK] = pack;
+      stats.waited(node, wait);
       this.metrics.addCost(id, C_SORTING, inr);
       if (flags[id]! & FLAG_SAMPLED) this.log!.record({ type: 'packed', t: this.sim.now, parcel: id, node });
     }
@@ -367,13 +391,14 @@ export class ParcelModel {
     this.laneHandling[lane] = (sorts ? ops.sortMinutes : 30) + (l.handoff ? ops.handoffMinutes : 0);
     this.laneInr[lane] = l.km * l.costPerParcelKm;
     this.laneMode[lane] = MODES.indexOf(l.mode);
+    this.laneFrom[lane] = l.from;
     return d;
   }
 
   /** Room for lane ids below `n` (hand-off lanes are added to the route lanes as routes need them). */
   private growLanes(n: number): void {
     const size = Math.max(n, this.laneSorts.length + 1024); // a few dozen hand-off lanes a run
-    const grow = <A extends Uint8Array | Int8Array | Float64Array>(a: A, make: (size: number) => A): A => {
+    const grow = <A extends Uint8Array | Int8Array | Int32Array | Float64Array>(a: A, make: (size: number) => A): A => {
       const b = make(size);
       b.set(a);
       return b;
@@ -382,6 +407,7 @@ export class ParcelModel {
     this.laneHandling = grow(this.laneHandling, (k) => new Float64Array(k));
     this.laneInr = grow(this.laneInr, (k) => new Float64Array(k));
     this.laneMode = grow(this.laneMode, (k) => new Int8Array(k));
+    this.laneFrom = grow(this.laneFrom, (k) => new Int32Array(k));
     while (this.departures.length < size) this.departures.push(undefined);
     while (this.travel.length < size) this.travel.push(undefined);
   }
@@ -394,7 +420,10 @@ export class ParcelModel {
       this.lastMile.arrive(id);
       return;
     }
-    this.laneDepartures(this.routes.legs[this.routes.start[r]! + leg]!).add(id);
+    const lane = this.routes.legs[this.routes.start[r]! + leg]!;
+    this.laneDepartures(lane).add(id);
+    p.mark[id] = this.sim.now;
+    this.nodeStats.queue(this.laneFrom[lane]!, 1, this.sim.now);
   }
 
   private onDepart(lane: number, items: number[], time: number): void {
@@ -412,9 +441,18 @@ export class ParcelModel {
     const linehaulInr = this.laneInr[lane]!;
     const handoffInr = l.handoff ? this.config.costs.handoff : 0;
     this.metrics.km[this.laneMode[lane]!]! += l.km * items.length;
-    const flags = this.parcels.flags;
+    const p = this.parcels;
+    const flags = p.flags;
+    const stats = this.nodeStats;
+    stats.queue(l.from, -items.length, time);
     for (let i = 0; i < items.length; i++) {
       const id = items[i]!;
+      const wait = time - p.mark[id]!;
+      const at = id * STAGE_COUNT;
+      p.stage[at + S_DEPARTURE_WAIT]! += wait;
+      p.stage[at + S_TRANSIT]! += minutes;
+      p.stage[at + S_SORT_HANDOFF]! += handling;
+      stats.waited(l.from, wait);
       this.metrics.addCost(id, C_LINEHAUL, linehaulInr);
       if (handoffInr > 0) this.metrics.addCost(id, C_PARTNER, handoffInr);
       if (flags[id]! & FLAG_SAMPLED) {
@@ -454,6 +492,11 @@ export class ParcelModel {
     this.parcels.status[id] = LOST;
     this.metrics.lost(id);
     if (this.parcels.flags[id]! & FLAG_SAMPLED) this.log!.record({ type: 'lost', t: this.sim.now, parcel: id, lane });
+  }
+
+  /** A lane's departures as they ran (opened lanes only: `openedDepartures`). */
+  laneStats(lane: number): ScheduledDepartures<number> {
+    return this.departures[lane]!;
   }
 
   // ——— Daily bookkeeping ———

@@ -22,6 +22,29 @@ export const FLAG_SAMPLED = 4;
 export const FLAG_EXPORT = 8;
 
 /**
+ * Where a delivered parcel's lead time went, in the order a parcel meets them; they add up to its
+ * lead time (DESIGN.md, what a run explains). `pickWait`: order to its pick wave (the FC's
+ * cut-off); `pickPack`; `departureWait`: ready at a node until a departure takes it (timetables,
+ * full vehicles), over every leg; `transit`: on the road, rail or in the air; `sortHandoff`:
+ * sorting at arrival and hand-offs between operators; `dwell`: India Post's wait without tracking
+ * to be matched to a beat; `lastMileWait`: at the last-mile node until a delivery wave takes it;
+ * `firstAttempt`: out for delivery until the first attempt; `reattempts`: after a failed first
+ * attempt, until delivered at the door or collected.
+ */
+export const STAGES = ['pickWait', 'pickPack', 'departureWait', 'transit', 'sortHandoff', 'dwell', 'lastMileWait', 'firstAttempt', 'reattempts'] as const;
+export type Stage = (typeof STAGES)[number];
+export const S_PICK_WAIT = 0;
+export const S_PICK_PACK = 1;
+export const S_DEPARTURE_WAIT = 2;
+export const S_TRANSIT = 3;
+export const S_SORT_HANDOFF = 4;
+export const S_DWELL = 5;
+export const S_LAST_MILE_WAIT = 6;
+export const S_FIRST_ATTEMPT = 7;
+export const S_REATTEMPTS = 8;
+export const STAGE_COUNT = STAGES.length;
+
+/**
  * Parcels as struct-of-arrays indexed by parcel id, grown by doubling: millions of parcels cost a
  * few typed arrays, not millions of objects, and the hot path allocates nothing per parcel.
  */
@@ -39,6 +62,10 @@ export class ParcelStore {
   flags: Uint8Array<ArrayBuffer>;
   /** The leg on whose arrival the parcel is lost (drawn once at order, geometric); NEVER_LOST if none. */
   lossLeg: Uint8Array<ArrayBuffer>;
+  /** When the parcel's current wait began (ready at a node, joined a queue, last attempt), minutes. */
+  mark: Float64Array<ArrayBuffer>;
+  /** Minutes in each stage so far: parcel id's stage s at `id * STAGE_COUNT + s` (float32: ~0.002 min at three weeks). */
+  stage: Float32Array<ArrayBuffer>;
 
   /**
    * Room for `capacity` parcels before the first doubling: a model sizes it for the orders it
@@ -56,6 +83,8 @@ export class ParcelStore {
     this.operator = new Uint8Array(n);
     this.flags = new Uint8Array(n);
     this.lossLeg = new Uint8Array(n);
+    this.mark = new Float64Array(n);
+    this.stage = new Float32Array(n * STAGE_COUNT);
   }
 
   /** A new parcel's id; its fields are zero until set. */
@@ -91,5 +120,9 @@ export class ParcelStore {
     this.operator = u8(this.operator);
     this.flags = u8(this.flags);
     this.lossLeg = u8(this.lossLeg);
+    this.mark = f64(this.mark);
+    const stage = new Float32Array(n * STAGE_COUNT);
+    stage.set(this.stage);
+    this.stage = stage;
   }
 }

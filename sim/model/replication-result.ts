@@ -21,8 +21,17 @@ export interface ReplicationResult {
   daily: { created: number[]; delivered: number[]; returned: number[]; backlog: number[]; lastMileQueue: number[] };
   /** Per region district (dataset index), columns of equal length. */
   byDistrict: { district: number[]; state: string[]; created: number[]; delivered: number[]; returned: number[]; leadTimeHoursMean: number[]; within48hShare: number[] };
-  /** Per node type, columns of equal length. */
-  byNode: { type: NodeType[]; nodes: number[]; capacityPerDay: number[]; handledPerDay: number[]; utilisation: number[]; queueMean: number[]; queueMax: number[] };
+  /** Per node type, columns of equal length (per-day rates over the order days). */
+  byNodeType: { type: NodeType[]; nodes: number[]; capacityPerDay: number[]; handledPerDay: number[]; utilisation: number[]; queueMean: number[]; queueMax: number[] };
+  /**
+   * Per node (index = node id), columns: capacity and staff as the replication ran them (riders and
+   * offices sized to load), expected last-mile parcels a day, what it handled a day over the order
+   * days (packed, sorted or attempted), the parcels waiting there (time-weighted mean, maximum) and
+   * the waits that ended there (count, total hours, 90th percentile).
+   */
+  nodes: NodeColumns;
+  /** Per lane that opened (ascending by from, to, mode), columns. */
+  lanes: LaneColumns;
   /** Lead time to delivery in 1-hour bins. */
   leadTimeHistogram: HistogramJSON;
   /** created = delivered + returned + inFlight + lost, per last-mile operator (checked; a break throws). */
@@ -33,6 +42,35 @@ export interface ReplicationResult {
   parcels: number;
   /** Sampled parcels' events, when `eventLog.enabled`. */
   eventLog?: ParcelEvent[];
+}
+
+export interface NodeColumns {
+  capacityPerDay: number[];
+  staff: number[];
+  expectedPerDay: number[];
+  handledPerDay: number[];
+  queueMean: number[];
+  queueMax: number[];
+  waits: number[];
+  waitHoursTotal: number[];
+  waitHoursP90: number[];
+}
+
+export interface LaneColumns {
+  from: number[];
+  to: number[];
+  mode: string[];
+  departuresPerDay: number[];
+  capacityPerDeparture: number[];
+  /**
+   * Departures that carried something, parcels they carried, parcels left behind by full ones,
+   * parcels that just missed one (ready within the hour after it), hours the carried parcels waited.
+   */
+  departures: number[];
+  parcels: number[];
+  leftBehind: number[];
+  justMissed: number[];
+  waitHoursTotal: number[];
 }
 
 const MODES = ['road', 'rail', 'air'] as const;
@@ -65,7 +103,8 @@ export function replicationResult(m: ParcelModel): ReplicationResult {
   }
   metrics['kirana.attempts.perActiveStorePerDay'] = active > 0 ? attempts / m.scale / active / m.config.days : 0;
 
-  const byNode: ReplicationResult['byNode'] = { type: [], nodes: [], capacityPerDay: [], handledPerDay: [], utilisation: [], queueMean: [], queueMax: [] };
+  const orderDays = m.config.days;
+  const byNodeType: ReplicationResult['byNodeType'] = { type: [], nodes: [], capacityPerDay: [], handledPerDay: [], utilisation: [], queueMean: [], queueMax: [] };
   NODE_TYPES.forEach((type, t) => {
     let count = 0;
     let cap = 0;
@@ -77,15 +116,15 @@ export function replicationResult(m: ParcelModel): ReplicationResult {
       handled += m.metrics.handled[n.id]!;
     });
     const q = m.metrics.queueByTypeDaily[t]!;
-    byNode.type.push(type);
-    byNode.nodes.push(count);
-    byNode.capacityPerDay.push(cap);
-    byNode.handledPerDay.push(handled / days);
-    byNode.utilisation.push(cap > 0 ? handled / days / cap : 0);
-    byNode.queueMean.push(q.length > 0 ? q.reduce((a, b) => a + b, 0) / q.length : 0);
-    byNode.queueMax.push(q.length > 0 ? Math.max(...q) : 0);
-    metrics[`node.utilisation{type=${type}}`] = byNode.utilisation[t]!;
-    metrics[`node.queue.mean{type=${type}}`] = byNode.queueMean[t]!;
+    byNodeType.type.push(type);
+    byNodeType.nodes.push(count);
+    byNodeType.capacityPerDay.push(cap);
+    byNodeType.handledPerDay.push(handled / orderDays);
+    byNodeType.utilisation.push(cap > 0 ? handled / orderDays / cap : 0);
+    byNodeType.queueMean.push(q.length > 0 ? q.reduce((a, b) => a + b, 0) / q.length : 0);
+    byNodeType.queueMax.push(q.length > 0 ? Math.max(...q) : 0);
+    metrics[`node.utilisation{type=${type}}`] = byNodeType.utilisation[t]!;
+    metrics[`node.queue.mean{type=${type}}`] = byNodeType.queueMean[t]!;
   });
   metrics['backlog.max'] = m.metrics.daily.backlog.length > 0 ? Math.max(...m.metrics.daily.backlog) : 0;
   metrics.scale = m.scale;
@@ -124,7 +163,9 @@ export function replicationResult(m: ParcelModel): ReplicationResult {
     metrics,
     daily: m.metrics.daily,
     byDistrict,
-    byNode,
+    byNodeType,
+    nodes: nodeColumns(m),
+    lanes: laneColumns(m),
     leadTimeHistogram: m.metrics.histogram.toJSON(),
     conservation,
     events: m.sim.processed,
@@ -132,4 +173,43 @@ export function replicationResult(m: ParcelModel): ReplicationResult {
   };
   if (m.log !== null) result.eventLog = m.log.events;
   return result;
+}
+
+function nodeColumns(m: ParcelModel): NodeColumns {
+  const nodes = m.network.nodes;
+  const stats = m.nodeStats;
+  const days = m.config.days;
+  const cols: NodeColumns = { capacityPerDay: [], staff: [], expectedPerDay: [], handledPerDay: [], queueMean: [], queueMax: [], waits: [], waitHoursTotal: [], waitHoursP90: [] };
+  for (const n of nodes) {
+    const k = m.plan.nodeCapacity[n.id]!;
+    cols.capacityPerDay.push(n.capacityPerDay * k);
+    cols.staff.push(n.delivers ? n.staff * k : n.staff);
+    cols.expectedPerDay.push(m.expected.parcels[n.id]!);
+    cols.handledPerDay.push(m.metrics.handled[n.id]! / days);
+    cols.queueMean.push(stats.meanQueue(n.id, m.horizon));
+    cols.queueMax.push(stats.max[n.id]!);
+    cols.waits.push(stats.waits[n.id]!);
+    cols.waitHoursTotal.push(stats.waitMinutes[n.id]! / 60);
+    cols.waitHoursP90.push(stats.waitQuantileHours(n.id, 0.9));
+  }
+  return cols;
+}
+
+function laneColumns(m: ParcelModel): LaneColumns {
+  const rows = m.openedDepartures.map((lane) => ({ lane, l: m.routes.lane(lane), d: m.laneStats(lane) }));
+  rows.sort((a, b) => a.l.from - b.l.from || a.l.to - b.l.to || (a.l.mode < b.l.mode ? -1 : a.l.mode > b.l.mode ? 1 : 0) || a.lane - b.lane);
+  const cols: LaneColumns = { from: [], to: [], mode: [], departuresPerDay: [], capacityPerDeparture: [], departures: [], parcels: [], leftBehind: [], justMissed: [], waitHoursTotal: [] };
+  for (const { l, d } of rows) {
+    cols.from.push(l.from);
+    cols.to.push(l.to);
+    cols.mode.push(l.mode);
+    cols.departuresPerDay.push(l.departures.length);
+    cols.capacityPerDeparture.push(d.capacity);
+    cols.departures.push(d.departures);
+    cols.parcels.push(d.carried);
+    cols.leftBehind.push(d.leftBehind);
+    cols.justMissed.push(d.justMissed);
+    cols.waitHoursTotal.push(d.waited / 60);
+  }
+  return cols;
 }

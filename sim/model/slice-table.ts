@@ -1,4 +1,5 @@
 import { Quantiles } from '../engine/stats/index.ts';
+import { STAGE_COUNT, STAGES } from './parcel-store.ts';
 
 /** Cost components, in the order of the metric names. */
 export const COST_COMPONENTS = ['linehaul', 'sorting', 'lastMile', 'partnerPayouts', 'failedAttempts', 'returns'] as const;
@@ -31,8 +32,10 @@ export const C_LAST_MILE = 2;
 export const C_PARTNER = 3;
 export const C_FAILED = 4;
 export const C_RETURNS = 5;
+/** Hours delivered parcels spent in stage s (parcel-store.ts, STAGES) sit at F_STAGE + s. */
+export const F_STAGE = F_COST + COST_COMPONENTS.length;
 /** Fields a slice: the row length. */
-export const FIELDS = F_COST + COST_COMPONENTS.length;
+export const FIELDS = F_STAGE + STAGE_COUNT;
 
 /**
  * The counts, lead times and costs of every slice of parcels (all, an operator, an area, a state)
@@ -86,6 +89,9 @@ export class SliceTable {
     out[`cost.perDelivered.inr${suffix}`] = share(total, delivered);
     COST_COMPONENTS.forEach((name, c) => {
       out[`cost.${name}.perDelivered.inr${suffix}`] = share(v(F_COST + c), delivered);
+    });
+    STAGES.forEach((name, s) => {
+      out[`leadTime.stage.hours.${name}${suffix}`] = share(v(F_STAGE + s), delivered);
     });
   }
 }

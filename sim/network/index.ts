@@ -1,5 +1,5 @@
 export type { Network, NetworkNode, Lane, Catchments, NodeType, Operator } from './network.ts';
-export { NODE_TYPES } from './network.ts';
+export { NODE_OPERATORS, NODE_TYPES } from './network.ts';
 export type { NetworkOptions, ResolvedNetworkOptions, LaneMode, ByMode } from './network-options.ts';
 export { NETWORK_DEFAULTS, LANE_MODES } from './network-options.ts';
 export { validateNetworkOptions, NetworkOptionsError, type OptionIssue } from './validate-network-options.ts';

@@ -1,7 +1,6 @@
-import { type Catchments, type Lane, type Network, type NetworkNode, NODE_TYPES, type NodeType, type Operator } from './network.ts';
+import { type Catchments, type Lane, type Network, type NetworkNode, NODE_OPERATORS as OPERATORS, NODE_TYPES, type NodeType } from './network.ts';
 import { LANE_MODES, type ResolvedNetworkOptions } from './network-options.ts';
 
-const OPERATORS: readonly Operator[] = ['amazon', 'india-post', 'kirana', 'seller'];
 
 /** The integer columns of `Catchments`. */
 const CATCHMENT_INTS = [

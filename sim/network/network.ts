@@ -18,6 +18,8 @@ export const NODE_TYPES: readonly NodeType[] = [
 
 export type Operator = 'amazon' | 'india-post' | 'kirana' | 'seller';
 
+export const NODE_OPERATORS: readonly Operator[] = ['amazon', 'india-post', 'kirana', 'seller'];
+
 /**
  * A facility. Every node has every field (0, -1 or '' where it does not apply), so all nodes share
  * one shape. Its id is its index in `Network.nodes`.

@@ -1,6 +1,9 @@
 // Reports: the result folder (files and the atomic writer) and the guard that keeps every writer
 // off files the tool did not write.
 export { writeResultFolder, removePartialFolders } from './result-folder.ts';
-export { resultFolderFiles, type ResultManifest, type TableContext } from './result-folder-files.ts';
+export { resultFolderFiles, type NodeDescriptions, type ResultManifest, type TableContext } from './result-folder-files.ts';
+export { nodeDescriptions } from './node-descriptions.ts';
 export { assertReplaceableFolder, assertReplaceableHtml, OutputRefusedError, refusalToReplaceFolder } from './output-guard.ts';
 export { GENERATOR_META, WRITTEN_BY } from './written-by.ts';
+export { bottlenecks, formatBottlenecks, type Bottleneck } from './bottlenecks.ts';
+export { formatStageTable, stageTable } from './where-time-goes.ts';

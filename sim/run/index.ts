@@ -23,7 +23,7 @@ export { WorkerPool, type WorkerPoolOptions, type JobDone } from './worker-pool.
 export type { WorkerHandle, SpawnWorker } from './worker-handle.ts';
 export { spawnNodeWorker, nodeParallelism, workerExecArgv, type NodeWorkerOptions } from './node-worker.ts';
 export { defaultPlatform } from './default-platform.ts';
-export { runJobs, type RunOptions, type ProgressCallback } from './run-jobs.ts';
+export { runJobs, setupOf, type RunOptions, type ProgressCallback } from './run-jobs.ts';
 export { jobFor, type RunSpec, type OpenSpec } from './run-spec.ts';
 export { runReplications, type RunResult, type RunReplicationsOptions } from './run-replications.ts';
 export { runUntilPrecise, type PrecisionTarget, type PreciseResult } from './run-until-precise.ts';

@@ -120,3 +120,16 @@ async function sharedSetup(jobs: readonly Job[], given: SetupCache | false | und
     return undefined;
   }
 }
+
+/**
+ * The setup a job's kind shares between replications (the India network as columns), from the
+ * same cache a run uses, so asking after a run costs a read; undefined for a kind without one.
+ * For what a run describes beside its results: the result folder's per-node rows.
+ */
+export async function setupOf(job: Job, given?: SetupCache | false): Promise<unknown> {
+  const share = modelKind(job.kind).share;
+  if (share === undefined) return undefined;
+  const cache = given === undefined ? await defaultSetupCache() : given;
+  const build = (): Promise<unknown> => share.build(job.input, job.seed);
+  return cache === false || cache === undefined ? build() : cache(job.kind, share.key(job.input, job.seed), build);
+}

@@ -1,0 +1,68 @@
+/** A node or lane that made parcels wait, as `nodes.csv` / `lanes.csv` row fields. */
+export interface Bottleneck {
+  /** `nodes.csv`: the node's name; `lanes.csv`: `from → to (mode)`. */
+  name: string;
+  /** Node type and district, or the lane's mode. */
+  where: string;
+  /** Parcel-hours waited there over the run (a replication's mean). */
+  parcelHours: number;
+  waitHoursMean: number;
+  /** Nodes: utilisation and the largest queue; lanes: mean fill and parcels left behind by full departures. */
+  utilisation: number;
+  queueMax: number;
+  leftBehind: number;
+}
+
+/**
+ * The `n` nodes and `n` lanes where parcels waited longest in total (parcel-hours), from the rows
+ * of a result folder's `nodes.csv` and `lanes.csv` read by column name. A node's waits are every
+ * wait that ended there (for a pick wave, a departure, a delivery wave), so a node ranks above the
+ * lanes leaving it; ties go to the earlier row.
+ */
+export function bottlenecks(nodes: readonly Record<string, string>[], lanes: readonly Record<string, string>[], n = 5): { nodes: Bottleneck[]; lanes: Bottleneck[] } {
+  const num = (x: string | undefined): number => (x === undefined || x === '' ? 0 : Number(x));
+  const top = (rows: Bottleneck[]): Bottleneck[] =>
+    rows
+      .map((r, i) => ({ r, i }))
+      .filter(({ r }) => r.parcelHours > 0)
+      .sort((a, b) => b.r.parcelHours - a.r.parcelHours || a.i - b.i)
+      .slice(0, n)
+      .map(({ r }) => r);
+  return {
+    nodes: top(
+      nodes.map((r) => ({
+        name: r.name ?? '',
+        where: `${r.type}, ${r.district}`,
+        parcelHours: num(r.waitParcelHours),
+        waitHoursMean: num(r.waitHoursMean),
+        utilisation: num(r.utilisation),
+        queueMax: num(r.queueMax),
+        leftBehind: 0,
+      })),
+    ),
+    lanes: top(
+      lanes.map((r) => ({
+        name: `${r.fromName} → ${r.toName}`,
+        where: r.mode ?? '',
+        parcelHours: num(r.waitParcelHours),
+        waitHoursMean: num(r.waitHoursMean),
+        utilisation: num(r.meanFill),
+        queueMax: 0,
+        leftBehind: num(r.leftBehind),
+      })),
+    ),
+  };
+}
+
+/** The bottlenecks as lines for a terminal. */
+export function formatBottlenecks(b: { nodes: Bottleneck[]; lanes: Bottleneck[] }): string {
+  const h = (x: number): string => (x >= 100 ? Math.round(x).toLocaleString('en-US') : x.toFixed(1));
+  const lines = ['bottlenecks: where parcels waited longest in total (parcel-hours over the run; nodes.csv, lanes.csv)'];
+  b.nodes.forEach((r, i) =>
+    lines.push(`  node ${i + 1}  ${r.name} (${r.where})  ${h(r.parcelHours)} parcel-h, ${h(r.waitHoursMean)} h a parcel, utilisation ${(100 * r.utilisation).toFixed(0)} %, queue up to ${h(r.queueMax)}`),
+  );
+  b.lanes.forEach((r, i) =>
+    lines.push(`  lane ${i + 1}  ${r.name} (${r.where})  ${h(r.parcelHours)} parcel-h, ${h(r.waitHoursMean)} h a parcel, departures ${(100 * r.utilisation).toFixed(1)} % full${r.leftBehind > 0 ? `, ${h(r.leftBehind)} left behind` : ''}`),
+  );
+  return lines.join('\n');
+}
