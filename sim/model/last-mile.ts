@@ -75,7 +75,9 @@ export class LastMile {
   // A table read runs for every parcel, so its type feedback is there from the start.
   /** Per node, 1 for an India Post office (its beat; Sundays and holidays off), else 0. */
   private readonly postal: Uint8Array;
-  /** By `postal`: the wave's minute of the day and its spread (Amazon's wave, the postmen's beat). */
+  /** Per node, its kind of delivery wave: 0 an Amazon station's, 1 the postmen's beat, 2 a kirana store's round. */
+  private readonly waveKind: Uint8Array;
+  /** By wave kind: the wave's minute of the day and its spread. */
   private readonly waveMinuteOf: Float64Array;
   private readonly spreadOf: Float64Array;
   /** Per simulated day, 1 when it is a working day (India Post's calendar). */
@@ -108,8 +110,9 @@ export class LastMile {
     this.postal = context.postal;
     const ip = this.config.policies.indiaPost;
     const ops = this.config.operations;
-    this.waveMinuteOf = Float64Array.of(ops.deliveryWaveMinute, ip.beatMinute);
-    this.spreadOf = Float64Array.of(ops.deliverySpreadMinutes, ip.beatSpreadMinutes);
+    this.waveKind = Uint8Array.from(this.postal, (post, node) => (post === 1 ? 1 : this.typeIndex[node] === KIRANA_TYPE ? 2 : 0));
+    this.waveMinuteOf = Float64Array.of(ops.deliveryWaveMinute, ip.beatMinute, this.config.policies.kirana.waveMinute);
+    this.spreadOf = Float64Array.of(ops.deliverySpreadMinutes, ip.beatSpreadMinutes, ops.deliverySpreadMinutes);
     const days = this.config.days + this.config.drainDays + 2;
     this.workingDay = new Uint8Array(days);
     for (let d = 0; d < days; d++) this.workingDay[d] = this.calendar.isWorkingDay(d * 1440) ? 1 : 0;
@@ -171,9 +174,9 @@ export class LastMile {
     if (this.wavePlanned[node] === 0) this.planWave(node);
   };
 
-  /** The node's delivery wave start: Amazon's (and kiranas') wave, or the postmen's beat. */
+  /** The node's delivery wave start: Amazon's wave, the postmen's beat or a kirana's round. */
   private waveMinute(node: number): number {
-    return this.waveMinuteOf[this.postal[node]!]!;
+    return this.waveMinuteOf[this.waveKind[node]!]!;
   }
 
   private planWave(node: number): void {
@@ -228,7 +231,7 @@ export class LastMile {
     const n = budget === Infinity ? q.length - head : Math.floor(budget);
     const take = Math.min(n, q.length - head);
     this.carry[node] = take === n ? Math.min(budget - n, 1) : 0;
-    const spread = this.spreadOf[this.postal[node]!]!;
+    const spread = this.spreadOf[this.waveKind[node]!]!;
     const p = this.parcels;
     const stats = this.stats;
     stats.queue(node, -take, now);

@@ -151,8 +151,15 @@ export interface ModelConfig {
       airBetweenMetros: boolean;
     };
     kirana: {
-      /** Share of a covered PIN's parcels offered to its kirana (up to the store's daily capacity). Default 1. */
+      /** Share of a covered point's parcels offered to its kirana (up to the store's daily capacity). Default 1. */
       share: number;
+      /**
+       * When a store starts handing out the day's parcels, minute of the day: after the station's
+       * morning van (`delivery-station>kirana` in the timetable, 07:00) has dropped them. Default
+       * 600 (10:00, assumed: a shop's round once the drop is in; at the station's own 08:00 wave
+       * the drop had not arrived, and every kirana parcel waited a day).
+       */
+      waveMinute: number;
     };
     sharedWarehouses: {
       /** Share of parcels stocked forward at India Post hubs (Alibaba–China Post model). Default 0.5 (assumed). */
@@ -185,7 +192,7 @@ export interface ModelConfig {
      * Speed Post norms); see `DEFAULT_TIMETABLE`.
      */
     timetable: Record<string, number[]>;
-    /** Delivery wave start at Amazon stations and kiranas, minute of the day; parcels must be at the node by then. Default 480 (08:00, assumed). */
+    /** Delivery wave start at Amazon stations, minute of the day; parcels must be at the node by then. Default 480 (08:00, assumed). */
     deliveryWaveMinute: number;
     /** Attempts spread over this many minutes after the wave. Default 600 (assumed). */
     deliverySpreadMinutes: number;
@@ -269,6 +276,7 @@ export const DEFAULT_TIMETABLE: Record<string, number[]> = {
   'fulfilment-centre>sort-centre': every(60),
   'sort-centre>sort-centre/road': every(240),
   'sort-centre>delivery-station': [0, 120, 240, 720],
+  'delivery-station>kirana': [420],
   'seller>post-office': [660, 930],
   'post-office>intra-circle-hub': [1020],
   'post-office>national-sorting-hub': [1020],
@@ -301,7 +309,7 @@ export const DEFAULT_MODEL_CONFIG: ModelConfig = {
   policy: 'amazon',
   policies: {
     indiaPost: { tracking: false, dwellMinutesWithoutTracking: 1440, feePerParcel: 40, beatMinute: 660, beatSpreadMinutes: 360, staffToLoad: true, airBetweenMetros: true },
-    kirana: { share: 1 },
+    kirana: { share: 1, waveMinute: 600 },
     sharedWarehouses: { forwardStockShare: 0.5 },
     b2b: { share: 0.3, exportShare: 0.1 },
   },

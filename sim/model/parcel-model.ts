@@ -388,7 +388,10 @@ export class ParcelModel {
     const ops = this.config.operations;
     const sorts = RoutePlanner.sorts(this.network.nodes[l.to]!.type);
     this.laneSorts[lane] = sorts ? 1 : 0;
-    this.laneHandling[lane] = (sorts ? ops.sortMinutes : 30) + (l.handoff ? ops.handoffMinutes : 0);
+    // A hand-off between operators' hubs is scanned and re-sorted (handoffMinutes); the station's
+    // van dropping a kirana's bag at the shop is not.
+    const toShop = this.nodeType[l.to] === 'kirana';
+    this.laneHandling[lane] = (sorts ? ops.sortMinutes : 30) + (l.handoff && !toShop ? ops.handoffMinutes : 0);
     this.laneInr[lane] = l.km * l.costPerParcelKm;
     this.laneMode[lane] = MODES.indexOf(l.mode);
     this.laneFrom[lane] = l.from;

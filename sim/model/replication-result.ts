@@ -87,11 +87,12 @@ export function replicationResult(m: ParcelModel): ReplicationResult {
   });
   metrics['co2.kg.perParcel{mode=lastMile}'] = m.metrics.co2LastMile / done;
   metrics['co2.kg.perParcel'] = co2 / done;
-  const days = m.horizon / 1440;
   const kiranas = m.network.nodes.filter((n) => n.type === 'kirana').length;
-  // Payouts scaled back to full scale (the model samples one parcel in 1/scale): per store per 30 days.
-  metrics['kirana.earnings.perStorePerMonth.inr'] = kiranas > 0 ? (m.metrics.kiranaPayouts / m.scale / kiranas / days) * 30 : 0;
-  metrics['kirana.parcels.perStorePerDay'] = kiranas > 0 ? m.metrics.slices.get(3, F_DELIVERED) / m.scale / kiranas / days : 0;
+  // Payouts scaled back to full scale (the model samples one parcel in 1/scale): per store per 30
+  // days at the rate of the order days (the drain days after them bring no new parcels).
+  const orderDays = m.config.days;
+  metrics['kirana.earnings.perStorePerMonth.inr'] = kiranas > 0 ? (m.metrics.kiranaPayouts / m.scale / kiranas / orderDays) * 30 : 0;
+  metrics['kirana.parcels.perStorePerDay'] = kiranas > 0 ? m.metrics.slices.get(3, F_DELIVERED) / m.scale / kiranas / orderDays : 0;
   // Stores that took parcels: attempts a store a day over the order days (DOMAIN.md: 20–40 a day).
   let active = 0;
   let attempts = 0;
@@ -103,7 +104,6 @@ export function replicationResult(m: ParcelModel): ReplicationResult {
   }
   metrics['kirana.attempts.perActiveStorePerDay'] = active > 0 ? attempts / m.scale / active / m.config.days : 0;
 
-  const orderDays = m.config.days;
   const byNodeType: ReplicationResult['byNodeType'] = { type: [], nodes: [], capacityPerDay: [], handledPerDay: [], utilisation: [], queueMean: [], queueMax: [] };
   NODE_TYPES.forEach((type, t) => {
     let count = 0;

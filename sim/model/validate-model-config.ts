@@ -93,7 +93,10 @@ export function validateModelConfig(config: ModelConfig): ConfigIssue[] {
       if (p.indiaPost.staffToLoad !== undefined && typeof p.indiaPost.staffToLoad !== 'boolean') bad('policies.indiaPost.staffToLoad', p.indiaPost.staffToLoad, 'true or false');
       if (p.indiaPost.airBetweenMetros !== undefined && typeof p.indiaPost.airBetweenMetros !== 'boolean') bad('policies.indiaPost.airBetweenMetros', p.indiaPost.airBetweenMetros, 'true or false');
     }
-    if (obj('policies.kirana', p.kirana)) share('policies.kirana.share', p.kirana.share);
+    if (obj('policies.kirana', p.kirana)) {
+      share('policies.kirana.share', p.kirana.share);
+      if (p.kirana.waveMinute !== undefined) num('policies.kirana.waveMinute', p.kirana.waveMinute, 0, 1439);
+    }
     if (obj('policies.sharedWarehouses', p.sharedWarehouses)) share('policies.sharedWarehouses.forwardStockShare', p.sharedWarehouses.forwardStockShare);
     if (obj('policies.b2b', p.b2b)) {
       share('policies.b2b.share', p.b2b.share);

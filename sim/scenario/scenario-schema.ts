@@ -122,7 +122,10 @@ const MODEL: ObjectField = obj(
         staffToLoad: bool("India Post staffs a delivery office for the partner volume it is sent: its capacity is at least the expected attempts a working day × operations.stationHeadroom (assumed: the Amazon tie-up tripled India Post's deliveries of Amazon parcels in 18 months, DOMAIN.md); false keeps its postmen's capacity alone."),
         airBetweenMetros: bool("Speed Post flies between the six metros' national sorting hubs (DOMAIN.md: \"24 Speed Post\" next day between six metros from March 2026)."),
       }),
-      kirana: obj("Kirana ('I Have Space') last mile.", { share: share("Share of a covered PIN's parcels offered to its kirana, up to the store's daily capacity.") }),
+      kirana: obj("Kirana ('I Have Space') last mile.", {
+        share: share("Share of a covered point's parcels offered to its kirana, up to the store's daily capacity."),
+        waveMinute: int("When a store starts handing out the day's parcels, after the station's morning van (timetable delivery-station>kirana, 07:00) has dropped them (assumed 10:00).", 0, 1439, 'minute of the day'),
+      }),
       sharedWarehouses: obj('Shared warehouses and sorting (Alibaba–China Post model).', {
         forwardStockShare: share('Share of parcels stocked forward at India Post hubs (assumed).'),
       }),
@@ -143,7 +146,7 @@ const MODEL: ObjectField = obj(
         key: 'a lane kind, e.g. sort-centre>delivery-station',
         values: minutesOfDay('Departures of that kind of lane.'),
       } satisfies MapField,
-      deliveryWaveMinute: int('Delivery wave start, minute of the day; parcels must be at the node by then (assumed 08:00).', 0, 1439, 'minute of the day'),
+      deliveryWaveMinute: int("Delivery wave start at Amazon's stations, minute of the day; parcels must be at the node by then (assumed 08:00).", 0, 1439, 'minute of the day'),
       deliverySpreadMinutes: num('Attempts spread over this many minutes after the wave (assumed).', 0, 1439, 'minutes'),
       reattemptHours: num('Hours between attempts (DOMAIN.md: reattempt after ~24 h).', 1, 240, 'hours'),
       maxAttempts: int('Attempts before return to origin (DOMAIN.md: 2–3).', 1, 10, 'attempts'),
