@@ -34,13 +34,16 @@ export function comparePanel(root: HTMLElement, shapes: IndiaShapes, districts: 
   const map = new IndiaMap(shapes, districts, { width: 520, height: 560, label: 'Difference map by district, B minus A (boundaries schematic)' });
   root.querySelector('.diff-map-host')!.append(map.element);
 
+  // Until a person picks A or B, they follow the two results added last (B the newest).
+  const picked = { a: false, b: false };
+  for (const name of ['a', 'b'] as const) pick(name).addEventListener('change', () => (picked[name] = true));
   const refresh = (): void => {
     const list = results();
     for (const [name, fallback] of [['a', list.length - 2], ['b', list.length - 1]] as const) {
       const select = pick(name);
       const keep = select.value;
       select.innerHTML = list.map((v, i) => `<option value="${i}">${i + 1}. ${escapeHtml(v.label)}</option>`).join('');
-      select.value = keep !== '' && Number(keep) < list.length ? keep : String(Math.max(0, fallback));
+      select.value = picked[name] && keep !== '' && Number(keep) < list.length ? keep : String(Math.max(0, fallback));
     }
   };
 
@@ -59,7 +62,7 @@ export function comparePanel(root: HTMLElement, shapes: IndiaShapes, districts: 
       .join('')}</tbody>`;
     const metric = districtMetric(pick('metric').value);
     const diff = differenceByDistrict(a.districts, b.districts, metric);
-    map.setColouring({ values: diff, label: `${metric.label}: B − A`, format: metric.format, kind: 'diverging' });
+    map.setColouring({ values: diff, label: `${metric.label}: B − A`, format: metric.format, kind: 'diverging', higherIsBetter: metric.higherIsBetter });
     for (const [side, view] of [['a', a], ['b', b]] as const) {
       const host = root.querySelector(`.side.${side}`)!;
       host.replaceChildren(summaryTable(root.ownerDocument, view));

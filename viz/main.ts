@@ -9,7 +9,7 @@ import { fetchNetworkLayers } from './network-client.ts';
 import { playbackPanel } from './playback-panel.ts';
 import { runPanel } from './run-panel.ts';
 import { escapeHtml, summaryTable } from './summary-table.ts';
-import { filesFromInput, filesFromUrl, folderLabel, viewDataFromFolder } from './view-data-from-folder.ts';
+import { type FolderFiles, filesFromInput, filesFromUrl, folderLabel, viewDataFromFolder } from './view-data-from-folder.ts';
 import type { ViewData } from './view-data.ts';
 
 /** What tests and the console can reach: the loaded results and the map's measurements. */
@@ -59,6 +59,16 @@ tabs.forEach((tab, i) => {
     next.focus();
   });
 });
+
+/** Files picked one by one carry no folder name: the manifest's scenario and seed name them. */
+function pickedLabel(files: FolderFiles): string {
+  try {
+    const m = JSON.parse(files.get('manifest.json') ?? '') as { scenarioName?: unknown; seed?: unknown };
+    return `${String(m.scenarioName)} (seed ${String(m.seed)}, picked files)`;
+  } catch {
+    return 'picked files';
+  }
+}
 
 async function start(): Promise<void> {
   const [shapes, data] = await Promise.all([loadIndiaShapes(), loadIndiaData()]);
@@ -120,7 +130,9 @@ async function start(): Promise<void> {
   const folderInput = document.querySelector<HTMLInputElement>('input[name=folder]')!;
   folderInput.addEventListener('change', async () => {
     try {
-      if (folderInput.files !== null && folderInput.files.length > 0) addResult(viewDataFromFolder(folderInput.files[0]!.webkitRelativePath.split('/')[0] || 'loaded folder', await filesFromInput(folderInput.files)));
+      if (folderInput.files === null || folderInput.files.length === 0) return;
+      const files = await filesFromInput(folderInput.files);
+      addResult(viewDataFromFolder(folderInput.files[0]!.webkitRelativePath.split('/')[0] || pickedLabel(files), files));
     } catch (error) {
       status.textContent = `Could not load the folder: ${(error as Error).message}`;
     }

@@ -19,6 +19,8 @@ export interface MapColouring {
   format: (v: number) => string;
   /** `sequential`: cividis from low to high; `diverging`: a purple–orange scale centred on 0 (differences). */
   kind: 'sequential' | 'diverging';
+  /** Diverging only: whether a positive difference is better, so better is purple and worse orange, as in the verdict table. */
+  higherIsBetter?: boolean;
 }
 
 export interface IndiaMapOptions {
@@ -299,7 +301,8 @@ export class IndiaMap {
     if (values.length === 0) return undefined;
     if (c.kind === 'diverging') {
       const m = d3.max(values, (v) => Math.abs(v)) || 1;
-      return d3.scaleDiverging(d3.interpolatePuOr).domain([-m, 0, m]);
+      // interpolatePuOr runs purple → orange; worse must land on orange whichever way is worse.
+      return d3.scaleDiverging(d3.interpolatePuOr).domain(c.higherIsBetter === true ? [m, 0, -m] : [-m, 0, m]);
     }
     const [lo, hi] = d3.extent(values) as [number, number];
     return d3.scaleSequential(d3.interpolateCividis).domain(lo === hi ? [lo - 1, hi + 1] : [lo, hi]);
@@ -342,7 +345,7 @@ export class IndiaMap {
     ends.innerHTML = `<span>${c.format(lo)}</span><span>${c.format(hi)}</span>`;
     const note = document.createElement('div');
     note.className = 'legend-note';
-    note.textContent = `${c.kind === 'diverging' ? `B − A from ${c.format(min)} to ${c.format(max)}; ` : ''}grey: no data (${noData} of ${this.districts.length} districts)`;
+    note.textContent = `${c.kind === 'diverging' ? `B − A from ${c.format(min)} to ${c.format(max)}; orange worse, purple better; ` : ''}grey: no data (${noData} of ${this.districts.length} districts)`;
     this.legend.append(title, bar, ends, note);
   }
 
