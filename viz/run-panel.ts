@@ -34,7 +34,7 @@ export function runPanel(root: HTMLElement, events: RunPanelEvents, options: Run
         .map((e) => `<option value="${escapeHtml(e.name)}"${e.name === DEFAULT_SCENARIO ? ' selected' : ''}>${escapeHtml(e.name)}${e.national ? ' (national)' : ''}</option>`)
         .join('')}</select></label>
       <p class="scenario-question" id="scenario-question"></p>
-      <p class="scenario-warning" id="scenario-warning" role="note" hidden>National scenario: every replication builds and simulates the whole country, so a run takes tens of seconds here (baseline, 4 replications at scale 0.1: about 17 s in Chromium on 2 cores), longer with more replications or a larger scale; the progress bar shows the time left.</p>
+      <p class="scenario-warning" id="scenario-warning" role="note" hidden>National scenario: every replication builds and simulates the whole country, so a run takes tens of seconds here (baseline, 4 replications at scale 0.1: about 17 s in Chromium on an otherwise idle 2-core machine), longer with more replications, a larger scale or a busy machine; the progress bar shows the time left.</p>
       <label>Kirana stores (national) <input name="kiranaCount" type="number" min="0" step="1000"></label>
       <label>Last-mile policy <select name="policy">
         <option value="amazon">Amazon alone</option><option value="india-post-rural">rural parcels to India Post</option>
