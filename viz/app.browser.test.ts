@@ -82,6 +82,8 @@ describe('the browser app (built, served from a sub-path, in headless Chromium)'
     expect(await page.locator('.run-command code').textContent()).toBe('sim run tiny');
     await select.selectOption('baseline');
     expect(await page.locator('.scenario-warning').isVisible()).toBe(true);
+    // What a national run costs here (issue 21: baseline, 4 replications, 16.8 s), not "minutes".
+    expect(await page.locator('.scenario-warning').textContent()).toContain('tens of seconds');
     await page.getByLabel('Last-mile policy').selectOption('kirana');
     expect(await page.locator('.run-command code').textContent()).toBe("sim run baseline --set 'model.policy=kirana'");
     await shot('run-panel-national');
@@ -119,7 +121,10 @@ describe('the browser app (built, served from a sub-path, in headless Chromium)'
     await page.getByLabel('Colour districts by').selectOption('leadTime');
     expect(await legend()).not.toBe(before);
     expect(await legend()).toContain('Mean lead time');
-    expect(await coloured()).toBeGreaterThan(0);
+    // tiny is Alappuzha alone (Census code 598): that district is coloured, and only it.
+    const colouredCodes = await page.locator('#view-map path[data-district]').evaluateAll((ps) => ps.filter((p) => p.getAttribute('fill') !== '#e6e6e6').map((p) => p.getAttribute('data-code')));
+    expect(colouredCodes).toEqual(['598']);
+    expect(await coloured()).toBe(1);
     await page.locator('#view-map path[data-district]').evaluateAll((ps) => ps.find((p) => p.getAttribute('fill') !== '#e6e6e6')?.dispatchEvent(new MouseEvent('click', { bubbles: true })));
     expect(await page.locator('.district-detail h3').textContent()).toContain('Alappuzha');
     await shot('map-lead-time');
@@ -131,6 +136,7 @@ describe('the browser app (built, served from a sub-path, in headless Chromium)'
     await page.getByRole('tab', { name: 'Compare' }).click();
     await page.getByRole('button', { name: 'Compare' }).click();
     expect(await page.locator('.verdict-table tbody tr').count()).toBeGreaterThan(10);
+    expect((await page.locator('.verdict').boundingBox())!.height).toBeLessThan(220);
     expect(await page.locator('.side.a .summary-table').count()).toBe(1);
     expect(await page.locator('.side.b .summary-table').count()).toBe(1);
     await shot('compare');
@@ -140,6 +146,7 @@ describe('the browser app (built, served from a sub-path, in headless Chromium)'
     await page.getByRole('tab', { name: 'Playback' }).click();
     await page.waitForFunction(() => !(document.querySelector('input[name=time]') as HTMLInputElement).disabled, undefined, { timeout: 120_000 });
     await page.evaluate(() => (globalThis as unknown as { viz: { seekPlayback(m: number): void } }).viz.seekPlayback(14 * 60));
+    expect(await page.locator('.playback-note').textContent()).toMatch(/^tiny \(seed 1, model\.policy=kirana\): [\d,]+ logged events of sampled parcels, replication 0, day 2\.$/);
     const moving = await page.locator('.moving').textContent();
     expect(Number(moving?.split(' ')[0])).toBeGreaterThan(0);
     await shot('playback');

@@ -33,7 +33,7 @@ export interface BuiltinEntry {
   name: string;
   /** The scenario's `question`, shown as help text. */
   question: string;
-  /** No region: the whole country, minutes per replication in a browser. */
+  /** No region: the whole country; a run takes tens of seconds in a browser, not one or two. */
   national: boolean;
   /** The resolved scenario (no page overrides). */
   scenario: Scenario;

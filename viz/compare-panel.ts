@@ -1,7 +1,8 @@
-import { compare, formatCompareTable, verdictSummary } from '../sim/compare/index.ts';
+import { compare, formatCompareTable } from '../sim/compare/index.ts';
 import type { IndiaShapes } from '../sim/data/index.ts';
 import { renderCharts } from './charts-panel.ts';
-import { type DistrictInfo, DISTRICT_METRICS, districtMetric, IndiaMap } from './map/index.ts';
+import { differenceByDistrict, type DistrictInfo, DISTRICT_METRICS, districtMetric, IndiaMap } from './map/index.ts';
+import { compareVerdictHtml } from './compare-verdict.ts';
 import { escapeHtml, summaryTable } from './summary-table.ts';
 import type { ViewData } from './view-data.ts';
 
@@ -18,24 +19,31 @@ export function comparePanel(root: HTMLElement, shapes: IndiaShapes, districts: 
       <label>Difference map metric <select name="metric">${DISTRICT_METRICS.map((m) => `<option value="${m.id}">${m.label}</option>`).join('')}</select></label>
       <button type="button" name="compare">Compare</button>
     </div>
-    <p class="verdict" role="status"></p>
+    <section class="verdict" role="status" aria-live="polite"><p class="verdict-line">Pick two results and press Compare.</p></section>
     <div class="compare-body" hidden>
-      <div class="diff-map-host"></div>
-      <table class="verdict-table"></table>
-      <details><summary>Text table (as the CLI prints it)</summary><pre class="compare-text"></pre></details>
+      <div class="compare-main">
+        <div class="diff-map-host"></div>
+        <div class="verdict-tables">
+          <table class="verdict-table"></table>
+          <details><summary>Text table (as the CLI prints it)</summary><pre class="compare-text"></pre></details>
+        </div>
+      </div>
       <div class="side-by-side"><div class="side a"></div><div class="side b"></div></div>
     </div>`;
   const pick = (name: string) => root.querySelector<HTMLSelectElement>(`select[name=${name}]`)!;
   const map = new IndiaMap(shapes, districts, { width: 520, height: 560, label: 'Difference map by district, B minus A (boundaries schematic)' });
   root.querySelector('.diff-map-host')!.append(map.element);
 
+  // Until a person picks A or B, they follow the two results added last (B the newest).
+  const picked = { a: false, b: false };
+  for (const name of ['a', 'b'] as const) pick(name).addEventListener('change', () => (picked[name] = true));
   const refresh = (): void => {
     const list = results();
     for (const [name, fallback] of [['a', list.length - 2], ['b', list.length - 1]] as const) {
       const select = pick(name);
       const keep = select.value;
       select.innerHTML = list.map((v, i) => `<option value="${i}">${i + 1}. ${escapeHtml(v.label)}</option>`).join('');
-      select.value = keep !== '' && Number(keep) < list.length ? keep : String(Math.max(0, fallback));
+      select.value = picked[name] && keep !== '' && Number(keep) < list.length ? keep : String(Math.max(0, fallback));
     }
   };
 
@@ -45,7 +53,7 @@ export function comparePanel(root: HTMLElement, shapes: IndiaShapes, districts: 
     const b = list[Number(pick('b').value)];
     if (a === undefined || b === undefined) return;
     const report = compare(a.set, b.set, { allowDifferentScenarios: true });
-    root.querySelector('.verdict')!.textContent = verdictSummary(report);
+    root.querySelector('.verdict')!.innerHTML = compareVerdictHtml(report, a.label, b.label);
     root.querySelector('.compare-text')!.textContent = formatCompareTable(report);
     const table = root.querySelector('.verdict-table')!;
     table.innerHTML = `<caption>Verdicts (${report.test} test)</caption><thead><tr><th scope="col">metric</th><th scope="col">A</th><th scope="col">B</th><th scope="col">B − A</th><th scope="col">verdict</th></tr></thead><tbody>${report.rows
@@ -53,13 +61,8 @@ export function comparePanel(root: HTMLElement, shapes: IndiaShapes, districts: 
       .map((r) => `<tr class="v-${r.verdict}" data-metric="${escapeHtml(r.metric)}"><th scope="row">${escapeHtml(r.metric)}</th><td>${num(r.a.mean)}</td><td>${num(r.b.mean)}</td><td>${num(r.diff)}</td><td>${r.verdict}</td></tr>`)
       .join('')}</tbody>`;
     const metric = districtMetric(pick('metric').value);
-    const va = new Map(a.districts.map((r) => [r.district, metric.value(r)]));
-    const diff = new Map<number, number>();
-    for (const r of b.districts) {
-      const before = va.get(r.district);
-      if (before !== undefined) diff.set(r.district, metric.value(r) - before);
-    }
-    map.setColouring({ values: diff, label: `${metric.label}: B − A`, format: metric.format, kind: 'diverging' });
+    const diff = differenceByDistrict(a.districts, b.districts, metric);
+    map.setColouring({ values: diff, label: `${metric.label}: B − A`, format: metric.format, kind: 'diverging', higherIsBetter: metric.higherIsBetter });
     for (const [side, view] of [['a', a], ['b', b]] as const) {
       const host = root.querySelector(`.side.${side}`)!;
       host.replaceChildren(summaryTable(root.ownerDocument, view));

@@ -9,7 +9,7 @@ import { fetchNetworkLayers } from './network-client.ts';
 import { playbackPanel } from './playback-panel.ts';
 import { runPanel } from './run-panel.ts';
 import { escapeHtml, summaryTable } from './summary-table.ts';
-import { filesFromInput, filesFromUrl, viewDataFromFolder } from './view-data-from-folder.ts';
+import { type FolderFiles, filesFromInput, filesFromUrl, folderLabel, viewDataFromFolder } from './view-data-from-folder.ts';
 import type { ViewData } from './view-data.ts';
 
 /** What tests and the console can reach: the loaded results and the map's measurements. */
@@ -60,9 +60,19 @@ tabs.forEach((tab, i) => {
   });
 });
 
+/** Files picked one by one carry no folder name: the manifest's scenario and seed name them. */
+function pickedLabel(files: FolderFiles): string {
+  try {
+    const m = JSON.parse(files.get('manifest.json') ?? '') as { scenarioName?: unknown; seed?: unknown };
+    return `${String(m.scenarioName)} (seed ${String(m.seed)}, picked files)`;
+  } catch {
+    return 'picked files';
+  }
+}
+
 async function start(): Promise<void> {
   const [shapes, data] = await Promise.all([loadIndiaShapes(), loadIndiaData()]);
-  const districts = data.districts.map((d) => ({ name: d.name, state: d.state }));
+  const districts = data.districts.map((d) => ({ code: d.code, name: d.name, state: d.state }));
   const mapView = mapPanel(document.getElementById('view-map')!, shapes, districts);
   const compareView = comparePanel(document.getElementById('view-compare')!, shapes, districts, () => results);
   const playback = playbackPanel(document.getElementById('view-playback')!, shapes, districts);
@@ -72,9 +82,12 @@ async function start(): Promise<void> {
   status.textContent = 'Building the national network for the map…';
 
   // The national network at its defaults (20,000 kiranas); scale only changes capacities, not places.
+  let mapReady = '';
+  let shown = '';
   void fetchNetworkLayers({ scale: 0.01 }, 1).then((layers) => {
     mapView.setNetwork(layers);
-    status.textContent = `Map ready: ${layers.lon.length.toLocaleString('en-IN')} nodes. Run a scenario or load a result folder.`;
+    mapReady = `Map ready: the national network at its defaults, ${layers.lon.length.toLocaleString('en-IN')} nodes.`;
+    status.textContent = `${mapReady} ${results.length === 0 ? 'Run a scenario or load a result folder.' : `Showing ${shown}.`}`;
     resolveNetwork();
   });
 
@@ -94,6 +107,8 @@ async function start(): Promise<void> {
     select(view);
   };
   const select = (view: ViewData): void => {
+    shown = view.label;
+    status.textContent = `${mapReady === '' ? 'Building the national network for the map…' : mapReady} Showing ${view.label}.`;
     mapView.setView(view);
     document.querySelector('.summary-host')!.replaceChildren(summaryTable(document, view));
     renderCharts(document.querySelector('.charts-host')!, view);
@@ -111,25 +126,30 @@ async function start(): Promise<void> {
     );
     return [...new Set(inRegion.map((d) => currentState(d.state, d.code)))].sort();
   };
-  runPanel(document.getElementById('run-panel')!, { onResult: (view, summary) => addResult(view, summary) }, { statesOf });
+  runPanel(document.getElementById('run-panel')!, { onResult: (view, summary) => addResult(view, summary) }, { statesOf, districtOf: (i) => data.districts[i] });
   const folderInput = document.querySelector<HTMLInputElement>('input[name=folder]')!;
   folderInput.addEventListener('change', async () => {
     try {
-      if (folderInput.files !== null && folderInput.files.length > 0) addResult(viewDataFromFolder(folderInput.files[0]!.webkitRelativePath.split('/')[0] || 'loaded folder', await filesFromInput(folderInput.files)));
+      if (folderInput.files === null || folderInput.files.length === 0) return;
+      const files = await filesFromInput(folderInput.files);
+      addResult(viewDataFromFolder(folderInput.files[0]!.webkitRelativePath.split('/')[0] || pickedLabel(files), files));
     } catch (error) {
       status.textContent = `Could not load the folder: ${(error as Error).message}`;
     }
   });
   const loadUrl = async (url: string): Promise<void> => {
     try {
-      addResult(viewDataFromFolder(url, await filesFromUrl(url)));
+      addResult(viewDataFromFolder(folderLabel(url), await filesFromUrl(url)));
     } catch (error) {
       status.textContent = `Could not load ${url}: ${(error as Error).message}`;
     }
   };
   document.querySelector('button[name=load-url]')!.addEventListener('click', () => void loadUrl(document.querySelector<HTMLInputElement>('input[name=url]')!.value));
   // `?result=<url>` (repeatable): `sim viz <result-dir>` serves a folder and opens the page on it.
-  for (const url of new URLSearchParams(location.search).getAll('result')) await loadUrl(url);
+  const urls = new URLSearchParams(location.search).getAll('result');
+  for (const url of urls) await loadUrl(url);
+  // `sim viz A B` opens on two results: the Compare tab has them picked and compared already.
+  if (urls.length >= 2 && results.length >= 2) compareView.show();
 }
 
 handle.ready = start().catch((error: unknown) => {

@@ -29,14 +29,14 @@ export function mapPanel(root: HTMLElement, shapes: IndiaShapes, districts: read
 
   const showDetail = (district: number): void => {
     const info = districts[district];
-    const row = view?.districts.find((r) => r.district === district);
+    const row = info?.code === null || info === undefined ? undefined : view?.districts.find((r) => r.code === info.code);
     const lines = row === undefined ? ['<p>No parcels of this result in this district.</p>'] : DISTRICT_METRICS.map((m) => `<tr><th scope="row">${m.label}</th><td>${m.format(m.value(row))}</td></tr>`);
     detail.innerHTML = `<h3>${escapeHtml(info?.name ?? String(district))}, ${escapeHtml(info?.state ?? '')}</h3>${row === undefined ? lines.join('') : `<table>${lines.join('')}<tr><th scope="row">delivered / returned</th><td>${row.delivered.toFixed(0)} / ${row.returned.toFixed(0)}</td></tr></table>`}`;
   };
 
   const recolour = (): void => {
     const metric = districtMetric(select.value);
-    map.setColouring(view === undefined ? undefined : { values: new Map(view.districts.map((r) => [r.district, metric.value(r)])), label: metric.label, format: metric.format, kind: 'sequential' });
+    map.setColouring(view === undefined ? undefined : { values: new Map(view.districts.map((r) => [r.code, metric.value(r)])), label: metric.label, format: metric.format, kind: 'sequential' });
   };
   select.addEventListener('change', recolour);
   root.querySelectorAll<HTMLInputElement>('input[name=layer]').forEach((box) =>

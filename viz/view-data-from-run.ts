@@ -16,11 +16,15 @@ export function runSummaryJson(run: RunResult): string {
   return summaryJson(summarize(run.outputs, { scenario: run.scenario, scenarioHash: run.scenarioHash, seed: run.seed }));
 }
 
+/** A district of the dataset by its index (what the model's `byDistrict.district` holds): its Census code and name. */
+export type DistrictOf = (index: number) => { code: number | null; name: string } | undefined;
+
 /**
- * A run made in the page, as the views' ViewData; `network` is the run's network options and
+ * A run made in the page, as the views' ViewData; `districtOf` turns the model's district indices
+ * into Census codes (as `districts.csv` does), `network` is the run's network options and
  * `playback` the replication run with the event log on (the summarised ones have it off, as the CLI's).
  */
-export function viewDataFromRun(run: RunResult, label: string, network: Record<string, unknown>, playback?: ReplicationOutput): ViewData {
+export function viewDataFromRun(run: RunResult, label: string, districtOf: DistrictOf, network: Record<string, unknown>, playback?: ReplicationOutput): ViewData {
   const manifest = { scenarioName: run.scenario, scenarioHash: run.scenarioHash, seed: run.seed, replications: run.replications };
   const set = parseResultSet({
     dir: label,
@@ -33,15 +37,22 @@ export function viewDataFromRun(run: RunResult, label: string, network: Record<s
   const mean = (pick: (t: IndiaTables) => number[] | undefined, i: number): number => tables.reduce((s, t) => s + (pick(t)?.[i] ?? 0), 0) / n;
 
   const first = tables[0] ?? {};
-  const districts: DistrictRow[] = (first.byDistrict?.district ?? []).map((district, i) => ({
-    district,
-    state: first.byDistrict!.state[i] ?? '',
-    created: mean((t) => t.byDistrict?.created, i),
-    delivered: mean((t) => t.byDistrict?.delivered, i),
-    returned: mean((t) => t.byDistrict?.returned, i),
-    leadTimeHoursMean: mean((t) => t.byDistrict?.leadTimeHoursMean, i),
-    within48hShare: mean((t) => t.byDistrict?.within48hShare, i),
-  }));
+  const districts: DistrictRow[] = (first.byDistrict?.district ?? []).flatMap((index, i) => {
+    const d = districtOf(index);
+    if (d === undefined || d.code === null) return [];
+    return [
+      {
+        code: d.code,
+        name: d.name,
+        state: first.byDistrict!.state[i] ?? '',
+        created: mean((t) => t.byDistrict?.created, i),
+        delivered: mean((t) => t.byDistrict?.delivered, i),
+        returned: mean((t) => t.byDistrict?.returned, i),
+        leadTimeHoursMean: mean((t) => t.byDistrict?.leadTimeHoursMean, i),
+        within48hShare: mean((t) => t.byDistrict?.within48hShare, i),
+      },
+    ];
+  });
   const daily: DailyRow[] = (first.daily?.created ?? []).map((_, day) => ({
     day: day + 1,
     created: mean((t) => t.daily?.created, day),
@@ -60,7 +71,7 @@ export function viewDataFromRun(run: RunResult, label: string, network: Record<s
     hour: first.leadTimeHistogram!.edges[i] ?? i,
     count: tables.reduce((s, t) => s + (t.leadTimeHistogram?.counts[i] ?? 0), 0),
   }));
-  const view: ViewData = { label, set, districts, daily, nodes, histogram };
+  const view: ViewData = { label, source: 'page', set, districts, daily, nodes, histogram };
   const log = (playback?.tables as IndiaTables | undefined)?.eventLog ?? first.eventLog;
   if (log !== undefined && log.length > 0) view.playback = { events: log, network, seed: run.seed };
   return view;

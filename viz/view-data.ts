@@ -1,8 +1,12 @@
 import type { ResultSet } from '../sim/compare/types.ts';
 
-/** One district's outcome, averaged over replications. `district` indexes the dataset (and the shapes). */
+/**
+ * One district's outcome, averaged over replications, keyed by its Census 2011 district code (the
+ * `code` column of `districts.csv`; the map finds the shape through the dataset's codes).
+ */
 export interface DistrictRow {
-  district: number;
+  code: number;
+  name: string;
   state: string;
   created: number;
   delivered: number;
@@ -19,6 +23,7 @@ export interface DailyRow {
   backlog: number;
 }
 
+/** One node type's totals: nodes, capacity and parcels handled a day summed over its nodes. */
 export interface NodeRow {
   type: string;
   nodes: number;
@@ -45,6 +50,8 @@ export interface LoggedEvent {
  */
 export interface ViewData {
   label: string;
+  /** A run made in the page, or a result folder (loaded from disk or a URL). */
+  source: 'page' | 'folder';
   set: ResultSet;
   districts: DistrictRow[];
   daily: DailyRow[];

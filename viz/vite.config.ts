@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { stripJsonImportAttributes } from './strip-json-import-attributes.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -10,6 +11,7 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   root: here,
   base: './',
+  plugins: [stripJsonImportAttributes()],
   server: { host: '127.0.0.1', port: 5173, strictPort: false, fs: { allow: [fileURLToPath(new URL('..', import.meta.url))] } },
   preview: { host: '127.0.0.1' },
   worker: { format: 'es' },

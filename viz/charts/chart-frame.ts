@@ -47,7 +47,7 @@ export function axisLabel(frame: ChartFrame, axis: 'x' | 'y', text: string): voi
 
 /** An empty-state note, so a chart without data says so instead of drawing blank axes. */
 export function noData(frame: ChartFrame, what: string): void {
-  frame.plot.append('text').attr('x', frame.width / 2).attr('y', frame.height / 2).attr('text-anchor', 'middle').attr('fill', '#666').text(`no ${what} in this result`);
+  frame.plot.append('text').attr('class', 'no-data').attr('x', frame.width / 2).attr('y', frame.height / 2).attr('text-anchor', 'middle').attr('fill', '#666').text(`no ${what} in this result`);
 }
 
 /** The 24/48/72 h service marks (DOMAIN.md: Speed Post D+1..D+2 norms; the model's within-24/48/72 h metrics). */

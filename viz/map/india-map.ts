@@ -4,18 +4,23 @@ import type { NetworkLayers } from '../network-layers.ts';
 import { NODE_DRAW_ORDER, NODE_STYLE } from './node-style.ts';
 import { rewindForD3 } from './rewind-for-d3.ts';
 
+/** A district of the dataset, by dataset index (the shapes' `district` property). */
 export interface DistrictInfo {
+  /** Census 2011 district code, what result rows are keyed by; null for drawing-only polygons. */
+  code: number | null;
   name: string;
   state: string;
 }
 
 export interface MapColouring {
-  /** Value per district index; districts without a value are drawn grey ("no data"). */
+  /** Value per Census district code; districts without a finite value are drawn grey ("no data"). */
   values: ReadonlyMap<number, number>;
   label: string;
   format: (v: number) => string;
   /** `sequential`: cividis from low to high; `diverging`: a purple–orange scale centred on 0 (differences). */
   kind: 'sequential' | 'diverging';
+  /** Diverging only: whether a positive difference is better, so better is purple and worse orange, as in the verdict table. */
+  higherIsBetter?: boolean;
 }
 
 export interface IndiaMapOptions {
@@ -102,6 +107,7 @@ export class IndiaMap {
       .attr('fill-opacity', 0)
       .attr('pointer-events', 'all')
       .attr('data-district', (f) => f.properties.district)
+      .attr('data-code', (f) => districts[f.properties.district]?.code ?? '')
       .on('mousemove', (event: MouseEvent, f) => this.hover(event, f.properties.district))
       .on('mouseleave', () => (this.tooltip.hidden = true))
       .on('click', (_event, f) => options.onDistrictClick?.(f.properties.district));
@@ -191,7 +197,7 @@ export class IndiaMap {
     this.colouring = colouring;
     const color = this.colorScale();
     this.paths.attr('fill', (f) => {
-      const v = colouring?.values.get(f.properties.district);
+      const v = this.valueAt(f.properties.district);
       return v === undefined || !Number.isFinite(v) || color === undefined ? NO_DATA : color(v);
     });
     this.fills = this.paths.nodes().map((p) => p.getAttribute('fill') ?? NO_DATA);
@@ -252,9 +258,9 @@ export class IndiaMap {
     this.draw();
   }
 
-  /** Zooms to a district's bounds (used by the detail view). */
-  focusDistrict(district: number): void {
-    const f = this.paths.filter((d) => d.properties.district === district).datum();
+  /** Zooms to the bounds of the district with this Census code (playback focuses its first district). */
+  focusDistrict(code: number): void {
+    const f = this.paths.filter((d) => this.districts[d.properties.district]?.code === code).datum();
     if (f === undefined) return;
     const [[x0, y0], [x1, y1]] = d3.geoPath(this.projection).bounds(f as unknown as d3.GeoPermissibleObjects);
     const k = Math.min(20, 0.8 / Math.max((x1 - x0) / this.options.width, (y1 - y0) / this.options.height));
@@ -295,20 +301,40 @@ export class IndiaMap {
     if (values.length === 0) return undefined;
     if (c.kind === 'diverging') {
       const m = d3.max(values, (v) => Math.abs(v)) || 1;
-      return d3.scaleDiverging(d3.interpolatePuOr).domain([-m, 0, m]);
+      // interpolatePuOr runs purple → orange; worse must land on orange whichever way is worse.
+      return d3.scaleDiverging(d3.interpolatePuOr).domain(c.higherIsBetter === true ? [m, 0, -m] : [-m, 0, m]);
     }
     const [lo, hi] = d3.extent(values) as [number, number];
     return d3.scaleSequential(d3.interpolateCividis).domain(lo === hi ? [lo - 1, hi + 1] : [lo, hi]);
   }
 
+  /** The colouring's value for a district by dataset index (through its Census code); undefined when it has none. */
+  private valueAt(district: number): number | undefined {
+    const code = this.districts[district]?.code;
+    const v = code === null || code === undefined ? undefined : this.colouring?.values.get(code);
+    return v !== undefined && Number.isFinite(v) ? v : undefined;
+  }
+
+  /**
+   * The legend spans the values' real range (a diverging one ±the largest difference, centred on
+   * 0), never the scale's padded domain; `data-min`/`data-max` carry the values' extent and
+   * `data-no-data` the districts drawn grey, for people reading the DOM and for tests.
+   */
   private drawLegend(color: ((v: number) => string) | undefined): void {
     const c = this.colouring;
     this.legend.replaceChildren();
+    delete this.legend.dataset.min;
+    delete this.legend.dataset.max;
+    delete this.legend.dataset.noData;
     if (c === undefined || color === undefined) return;
-    const scale = color as unknown as { domain(): number[] };
-    const domain = scale.domain();
-    const lo = domain[0]!;
-    const hi = domain[domain.length - 1]!;
+    const values = [...c.values.values()].filter((v) => Number.isFinite(v));
+    const [min, max] = d3.extent(values) as [number, number];
+    const m = Math.max(Math.abs(min), Math.abs(max));
+    const [lo, hi] = c.kind === 'diverging' ? [-m, m] : [min, max];
+    this.legend.dataset.min = String(min);
+    this.legend.dataset.max = String(max);
+    const noData = this.districts.filter((_, i) => this.valueAt(i) === undefined).length;
+    this.legend.dataset.noData = String(noData);
     const title = document.createElement('div');
     title.textContent = c.label;
     const bar = document.createElement('div');
@@ -317,12 +343,15 @@ export class IndiaMap {
     const ends = document.createElement('div');
     ends.className = 'legend-ends';
     ends.innerHTML = `<span>${c.format(lo)}</span><span>${c.format(hi)}</span>`;
-    this.legend.append(title, bar, ends);
+    const note = document.createElement('div');
+    note.className = 'legend-note';
+    note.textContent = `${c.kind === 'diverging' ? `B − A from ${c.format(min)} to ${c.format(max)}; orange worse, purple better; ` : ''}grey: no data (${noData} of ${this.districts.length} districts)`;
+    this.legend.append(title, bar, ends, note);
   }
 
   private hover(event: MouseEvent, district: number): void {
     const info = this.districts[district];
-    const v = this.colouring?.values.get(district);
+    const v = this.valueAt(district);
     const rect = this.element.getBoundingClientRect();
     this.tooltip.hidden = false;
     this.tooltip.style.left = `${event.clientX - rect.left + 12}px`;

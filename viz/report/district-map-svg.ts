@@ -4,8 +4,12 @@ import type { DistrictMetric } from '../map/district-metrics.ts';
 import { rewindForD3 } from '../map/rewind-for-d3.ts';
 import type { DistrictRow } from '../view-data.ts';
 
-/** A static district map (SVG only, no canvas or zoom) for the report: districts coloured by a metric, the outline on top, captioned. */
-export function districtMapSvg(container: Element, shapes: IndiaShapes, rows: readonly DistrictRow[], metric: DistrictMetric, width = 520, height = 560): SVGSVGElement {
+/**
+ * A static district map (SVG only, no canvas or zoom) for the report: districts coloured by a
+ * metric, the outline on top, captioned. Rows are keyed by Census code; `codes[i]` is the code of
+ * the dataset's district `i` (the shapes' `district` property), null for drawing-only polygons.
+ */
+export function districtMapSvg(container: Element, shapes: IndiaShapes, codes: readonly (number | null)[], rows: readonly DistrictRow[], metric: DistrictMetric, width = 520, height = 560): SVGSVGElement {
   const districts = rewindForD3(shapes.districts);
   const projection = d3.geoMercator().fitExtent(
     [
@@ -15,8 +19,13 @@ export function districtMapSvg(container: Element, shapes: IndiaShapes, rows: re
     districts as unknown as d3.GeoPermissibleObjects,
   );
   const path = d3.geoPath(projection);
-  const values = new Map(rows.map((r) => [r.district, metric.value(r)]));
-  const finite = [...values.values()].filter((v) => Number.isFinite(v));
+  const byCode = new Map(rows.map((r) => [r.code, metric.value(r)]));
+  const valueAt = (district: number): number | undefined => {
+    const code = codes[district];
+    const v = code === null || code === undefined ? undefined : byCode.get(code);
+    return v !== undefined && Number.isFinite(v) ? v : undefined;
+  };
+  const finite = [...byCode.values()].filter((v) => Number.isFinite(v));
   const [lo, hi] = (d3.extent(finite) as [number, number] | [undefined, undefined]).map((v) => v ?? 0) as [number, number];
   const color = d3.scaleSequential(d3.interpolateCividis).domain(lo === hi ? [lo - 1, hi + 1] : [lo, hi]);
   const svg = d3
@@ -37,19 +46,23 @@ export function districtMapSvg(container: Element, shapes: IndiaShapes, rows: re
     .data(districts.features)
     .join('path')
     .attr('d', (f) => path(f as unknown as d3.GeoPermissibleObjects))
+    .attr('data-code', (f) => codes[f.properties.district] ?? '')
     .attr('fill', (f) => {
-      const v = values.get(f.properties.district);
-      return v === undefined || !Number.isFinite(v) ? '#e6e6e6' : color(v);
+      const v = valueAt(f.properties.district);
+      return v === undefined ? '#e6e6e6' : color(v);
     })
     .attr('stroke', '#fff')
     .attr('stroke-width', 0.3)
     .append('title')
     .text((f) => {
-      const v = values.get(f.properties.district);
+      const v = valueAt(f.properties.district);
       return v === undefined ? 'no data' : metric.format(v);
     });
   svg.append('path').attr('d', path(shapes.outline as unknown as d3.GeoPermissibleObjects)).attr('fill', 'none').attr('stroke', '#333');
   svg.append('text').attr('x', 8).attr('y', height - 24).text('boundaries schematic');
-  if (finite.length > 0) svg.append('text').attr('x', 8).attr('y', height - 8).text(`colour (cividis): ${metric.format(lo)} → ${metric.format(hi)}; grey: no parcels`);
+  const noData = districts.features.filter((f) => valueAt(f.properties.district) === undefined).length;
+  const legend = svg.append('text').attr('class', 'legend').attr('x', 8).attr('y', height - 8).attr('data-no-data', noData);
+  if (finite.length === 0) legend.text(`no district has data (${noData} districts grey)`);
+  else legend.attr('data-min', lo).attr('data-max', hi).text(`colour (cividis): ${metric.format(lo)} → ${metric.format(hi)}; grey: no data (${noData} of ${districts.features.length})`);
   return svg.node()!;
 }

@@ -1,14 +1,20 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { loadIndiaShapes } from '../../sim/data/index.ts';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { loadIndiaData, loadIndiaShapes } from '../../sim/data/index.ts';
 import { viewDataFromFolder } from '../view-data-from-folder.ts';
 import { renderReport } from './render-report.ts';
 
-const FILES = ['manifest.json', 'summary.json', 'replications.csv', 'daily.csv', 'districts.csv', 'nodes.csv', 'leadtime-histogram.csv'];
-
-/** Node only: reads a result folder and returns its `report.html` text (the caller writes it). */
+/**
+ * Node only: reads a result folder and returns its `report.html` text (the caller writes it).
+ * Every top-level `.csv` and `.json` file is read; which of them the report uses is the folder
+ * reader's business (optional tables may be absent).
+ */
 export async function renderReportFromFolder(dir: string): Promise<string> {
   const files = new Map<string, string>();
-  for (const name of FILES) if (existsSync(join(dir, name))) files.set(name, readFileSync(join(dir, name), 'utf8'));
-  return renderReport(viewDataFromFolder(basename(dir), files), { shapes: await loadIndiaShapes() });
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (/\.(csv|json)$/.test(name) && existsSync(path) && statSync(path).isFile()) files.set(name, readFileSync(path, 'utf8'));
+  }
+  const [shapes, data] = await Promise.all([loadIndiaShapes(), loadIndiaData()]);
+  return renderReport(viewDataFromFolder(basename(resolve(dir)), files), { shapes, codes: data.districts.map((d) => d.code) });
 }

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadIndiaShapes } from '../../sim/data/index.ts';
+import { loadIndiaData, loadIndiaShapes } from '../../sim/data/index.ts';
 import { runReplication, jobFor, type RunResult, type RunSpec } from '../../sim/run/index.ts';
 import { loadScenario, simulationInput } from '../../sim/scenario/index.ts';
 import { viewDataFromRun } from '../view-data-from-run.ts';
@@ -15,7 +15,8 @@ describe('renderReport', () => {
     const spec: RunSpec = { kind: 'india', scenario: 'tiny', seed: 1, replications: 1, input };
     const output = await runReplication(jobFor(spec, 0));
     const run: RunResult = { kind: 'india', scenario: 'tiny', scenarioHash: output.key.scenarioHash, seed: 1, replications: 1, shard: null, outputs: [output], timing: { wallMs: 0, replicationWallMs: [0] } };
-    const html = renderReport(viewDataFromRun(run, 'tiny', input.network), { shapes: await loadIndiaShapes() });
+    const data = await loadIndiaData();
+    const html = renderReport(viewDataFromRun(run, 'tiny', (i) => data.districts[i], input.network), { shapes: await loadIndiaShapes(), codes: data.districts.map((d) => d.code) });
     expect(html.startsWith('<!doctype html>')).toBe(true);
     expect(html).not.toMatch(/<script|<link|src="http/);
     expect(html.match(/<svg/g)?.length).toBe(8);

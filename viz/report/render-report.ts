@@ -9,6 +9,8 @@ import { districtMapSvg } from './district-map-svg.ts';
 
 export interface ReportOptions {
   shapes: IndiaShapes;
+  /** Census code of each district of the dataset, by index (`loadIndiaData().districts[i].code`): how the maps find a row's shape. */
+  codes: readonly (number | null)[];
   /** Page title; default the result's label. */
   title?: string;
 }
@@ -17,7 +19,8 @@ export interface ReportOptions {
  * `report.html` for a result: the page's headline table, district map and charts as inline SVG,
  * rendered in Node with d3 on a linkedom document. Self-contained (no scripts, no external
  * files), so it reads offline and can be mailed. `sim report <result-dir>` wires it: load the
- * folder with `viewDataFromFolder` and the shapes with `loadIndiaShapes()`, then write the string.
+ * folder with `viewDataFromFolder`, the shapes with `loadIndiaShapes()` and the codes from
+ * `loadIndiaData()`, then write the string.
  */
 export function renderReport(view: ViewData, options: ReportOptions): string {
   const title = options.title ?? `Result: ${view.label}`;
@@ -36,7 +39,7 @@ export function renderReport(view: ViewData, options: ReportOptions): string {
   for (const id of ['within48h', 'rto']) {
     const figure = document.createElement('figure');
     maps.append(figure);
-    districtMapSvg(figure as unknown as Element, options.shapes, view.districts, districtMetric(id), 460, 500);
+    districtMapSvg(figure as unknown as Element, options.shapes, options.codes, view.districts, districtMetric(id), 460, 500);
   }
   const charts = document.createElement('section');
   charts.className = 'charts';
