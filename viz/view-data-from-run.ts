@@ -6,7 +6,7 @@ import type { DailyRow, DistrictRow, LoggedEvent, NodeRow, ViewData } from './vi
 interface IndiaTables {
   daily?: { created: number[]; delivered: number[]; returned: number[]; backlog: number[] };
   byDistrict?: { district: number[]; state: string[]; created: number[]; delivered: number[]; returned: number[]; leadTimeHoursMean: number[]; within48hShare: number[] };
-  byNode?: { type: string[]; nodes: number[]; capacityPerDay: number[]; handledPerDay: number[]; utilisation: number[] };
+  byNodeType?: { type: string[]; nodes: number[]; capacityPerDay: number[]; handledPerDay: number[]; utilisation: number[] };
   leadTimeHistogram?: { edges: number[]; counts: number[] };
   eventLog?: LoggedEvent[];
 }
@@ -60,12 +60,12 @@ export function viewDataFromRun(run: RunResult, label: string, districtOf: Distr
     returned: mean((t) => t.daily?.returned, day),
     backlog: mean((t) => t.daily?.backlog, day),
   }));
-  const nodes: NodeRow[] = (first.byNode?.type ?? []).map((type, i) => ({
+  const nodes: NodeRow[] = (first.byNodeType?.type ?? []).map((type, i) => ({
     type,
-    nodes: first.byNode!.nodes[i] ?? 0,
-    capacityPerDay: mean((t) => t.byNode?.capacityPerDay, i),
-    handledPerDay: mean((t) => t.byNode?.handledPerDay, i),
-    utilisation: mean((t) => t.byNode?.utilisation, i),
+    nodes: first.byNodeType!.nodes[i] ?? 0,
+    capacityPerDay: mean((t) => t.byNodeType?.capacityPerDay, i),
+    handledPerDay: mean((t) => t.byNodeType?.handledPerDay, i),
+    utilisation: mean((t) => t.byNodeType?.utilisation, i),
   }));
   const histogram = (first.leadTimeHistogram?.counts ?? []).map((_, i) => ({
     hour: first.leadTimeHistogram!.edges[i] ?? i,
