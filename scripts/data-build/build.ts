@@ -18,6 +18,7 @@ import { parseCensus } from './parse-census.ts';
 import { poleOfInaccessibility } from './pole-of-inaccessibility.ts';
 import { classifyOffice, type OfficeType } from './classify-office.ts';
 import { normaliseOfficeName } from './normalise-office-name.ts';
+import { stateNeighbours } from './state-neighbours.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
@@ -350,6 +351,8 @@ function main(): void {
   writeAtomic('meta.json', meta);
   console.log(JSON.stringify(meta, null, 1));
   writeFileSync(join(outDir, 'ATTRIBUTION.md'), attribution(sources));
+  // Derived from the district files just written.
+  writeAtomic('state-neighbours.json', stateNeighbours());
 }
 
 function attribution(sources: { name: string; version: string; license: string }[]): string {
@@ -375,7 +378,8 @@ Derived here: representative points (pole of inaccessibility of each simplified 
 Yanam, which have no polygon in the source, are drawn as circles of their Census area around the
 GeoNames town; every post office, PIN code and town is joined to a district by point-in-polygon
 (points within ${SNAP_KM} km outside every polygon are snapped to the nearest one); offices in Hapur, Shamli,
-Sambhal and Amethi (created after 2011) count in the Census district they were carved from.
+Sambhal and Amethi (created after 2011) count in the Census district they were carved from; which
+states border which is read off the district polygons (scripts/data-build/state-neighbours.ts).
 `;
 }
 

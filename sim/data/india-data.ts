@@ -80,6 +80,8 @@ export interface IndiaData {
   offices: OfficeColumns;
   towns: TownColumns;
   meta: DataMeta;
+  /** Today's states (Telangana apart) and the states each borders, from the district polygons (scripts/data-build/state-neighbours.ts). */
+  stateNeighbours: Record<string, string[]>;
 }
 
 /** Simplified district polygons (feature i is district i) and the national land boundary, for maps. */

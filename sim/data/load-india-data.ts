@@ -14,12 +14,14 @@ export function loadIndiaData(): Promise<IndiaData> {
     import('./offices.json', { with: { type: 'json' } }),
     import('./towns.json', { with: { type: 'json' } }),
     import('./meta.json', { with: { type: 'json' } }),
-  ]).then(([d, p, o, t, m]) => ({
+    import('./state-neighbours.json', { with: { type: 'json' } }),
+  ]).then(([d, p, o, t, m, n]) => ({
     districts: d.default.districts as IndiaData['districts'],
     pincodes: p.default as IndiaData['pincodes'],
     offices: o.default as IndiaData['offices'],
     towns: t.default as IndiaData['towns'],
     meta: m.default as IndiaData['meta'],
+    stateNeighbours: n.default as IndiaData['stateNeighbours'],
   }));
   return data;
 }

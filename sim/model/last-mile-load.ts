@@ -106,7 +106,7 @@ export function sizeLastMile(network: Network, attempts: Float64Array, scale: nu
   if (headroom <= 0) return;
   for (const n of network.nodes) {
     if (!n.delivers || !(n.capacityPerDay > 0) || !(n.staff > 0)) continue;
-    const need = staffedFor(attempts[n.id]!, headroom);
+    const need = staffedFor(attempts[n.id]!, headroom, scale);
     if (n.type === 'delivery-station') {
       const drops = n.capacityPerDay / (n.staff * scale);
       const riders = Math.max(1, Math.ceil(need / (drops * scale) - 1e-9));
@@ -118,14 +118,14 @@ export function sizeLastMile(network: Network, attempts: Float64Array, scale: nu
 }
 
 /**
- * The daily capacity planned for `load` expected attempts a day: `headroom` for the weekly swing,
- * plus square-root staffing (Halfin and Whitt, 1981: capacity R + β√R for an offered load R, here
- * β = 2) for the day-to-day Poisson swing of what the run simulates. The square-root term keeps the
- * chance that a day's parcels exceed the capacity about the same at every scale: a run at scale 0.01
- * sees a station's ~3 parcels a day swing by half, one at full scale its ~300 by a twentieth, and
- * capacity set to the mean alone made small-scale runs slower than full scale.
+ * The daily capacity planned for `load` expected attempts a day at `scale`: `headroom` for the
+ * weekly swing, plus square-root staffing (Halfin and Whitt, 1981: capacity R + β√R for an offered
+ * load R, here β = 2) for the day-to-day Poisson swing, both worked out at full scale and scaled
+ * back, so a node has the same capacity relative to its load at every scale. (Sized to the sampled
+ * swing instead, a run at scale 0.01 gave a station twice its load and absorbed a festive peak that
+ * slows full scale; what sampling costs instead is some backlog from its own noise at small scale.)
  */
-export function staffedFor(load: number, headroom: number): number {
-  const r = load * headroom;
-  return r + 2 * Math.sqrt(r);
+export function staffedFor(load: number, headroom: number, scale: number): number {
+  const r = (load * headroom) / scale;
+  return (r + 2 * Math.sqrt(r)) * scale;
 }

@@ -5,8 +5,9 @@ import { type DisruptionPlan, inWindows, slowdownAt } from './disruption-plan.ts
 import type { ModelConfig } from './model-config.ts';
 import type { EventLog } from './parcel-event.ts';
 import type { NodeStats } from './node-stats.ts';
+import type { SpeedPostNorms } from './speed-post-norms.ts';
 import {
-  DELIVERED, FLAG_COD, FLAG_EXPORT, FLAG_RURAL, FLAG_SAMPLED, OP_AMAZON, OP_INDIA_POST, OP_KIRANA, type ParcelStore, RETURNED, RETURNING,
+  DELIVERED, FLAG_BOOKED, FLAG_COD, FLAG_EXPORT, FLAG_RURAL, FLAG_SAMPLED, OP_AMAZON, OP_INDIA_POST, OP_KIRANA, type ParcelStore, RETURNED, RETURNING,
   S_DWELL, S_FIRST_ATTEMPT, S_LAST_MILE_WAIT, S_REATTEMPTS, STAGE_COUNT, STAGES,
 } from './parcel-store.ts';
 import type { ReplicationMetrics } from './replication-metrics.ts';
@@ -34,6 +35,10 @@ export interface LastMileContext {
    * planner, read through at each use because its array is replaced as it grows.
    */
   routes: { readonly cost: Float64Array };
+  /** Speed Post's norms for parcels sellers booked at post offices (the b2b policy), else null. */
+  speedPost: SpeedPostNorms | null;
+  /** A route's first node (a seller for a booked parcel). */
+  originOf: (route: number) => number;
 }
 
 /**
@@ -57,6 +62,8 @@ export class LastMile {
   private readonly log: EventLog | null;
   private readonly typeIndex: Int32Array;
   private readonly routes: { readonly cost: Float64Array };
+  readonly speedPost: SpeedPostNorms | null;
+  private readonly originOf: (route: number) => number;
   private readonly queues: (number[] | undefined)[];
   private readonly queueHead: Int32Array;
   private readonly wavePlanned: Uint8Array;
@@ -99,6 +106,8 @@ export class LastMile {
     this.log = context.log;
     this.typeIndex = context.typeIndex;
     this.routes = context.routes;
+    this.speedPost = context.speedPost;
+    this.originOf = context.originOf;
     const n = this.network.nodes.length;
     this.queues = new Array(n).fill(undefined);
     this.queueHead = new Int32Array(n);
@@ -336,6 +345,7 @@ export class LastMile {
     // A collection after a failed attempt: the time since it (0 for a delivery at the attempt).
     if (p.attempts[id]! > 0) p.stage[id * STAGE_COUNT + S_REATTEMPTS]! += now - p.mark[id]!;
     this.metrics.delivered(id, lead, collected);
+    if ((p.flags[id]! & (FLAG_BOOKED | FLAG_EXPORT)) === FLAG_BOOKED) this.speedPost!.record(this.originOf(p.route[id]!), p.district[id]!, p.created[id]!, now);
     // Amazon pays its own last mile, India Post its fee (a kirana was paid at its attempts: fee 0).
     const own = (p.flags[id]! & FLAG_RURAL) !== 0 ? cfg.costs.lastMileRural : cfg.costs.lastMileUrban;
     const fee = this.partnerFee[op]!;

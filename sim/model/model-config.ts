@@ -81,7 +81,11 @@ export interface ModelConfig {
   startDate: string;
   /** Days with orders. Default 14. */
   days: number;
-  /** Days after the last order day to let parcels finish (no new orders). Default 7. */
+  /**
+   * Days after the last order day to let parcels finish (no new orders). Default 10: a parcel India
+   * Post returns takes up to ~2 weeks (about 5 days to its first attempt, two more attempts a day
+   * apart, 4 days back), and with 7 the last days' returns were still on their way.
+   */
   drainDays: number;
   /** India Post holidays (no sorting, no delivery), ISO dates. Default Gandhi Jayanti, Diwali 2024. */
   holidays: string[];
@@ -179,7 +183,7 @@ export interface ModelConfig {
     packMinutes: number;
     /** Sorting time at a sort centre or hub, minutes. Default 120 (assumed). */
     sortMinutes: number;
-    /** Extra time at a hand-off between operators, minutes. Default 120 (assumed). */
+    /** Extra time at a hand-off into the other operator's sorting hub (scanned, re-sorted), minutes; a booking at a post office or a drop at a kirana adds none. Default 120 (assumed). */
     handoffMinutes: number;
     /** Hand-off lane departures (Amazon sort centre → India Post hub), minutes of the day. Default 10:00, 18:00 (assumed). */
     handoffDepartures: number[];
@@ -294,7 +298,7 @@ const HOURLY = [1, 0.5, 0.3, 0.3, 0.3, 0.5, 1, 2, 3, 4, 5, 5, 5, 5, 5, 5, 5, 5, 
 export const DEFAULT_MODEL_CONFIG: ModelConfig = {
   startDate: '2024-10-01',
   days: 14,
-  drainDays: 7,
+  drainDays: 10,
   holidays: ['2024-10-02', '2024-10-31'],
   demand: {
     parcelsPerDay: 1_000_000,

@@ -3,14 +3,16 @@ import { type Distribution, KeyedCursor, keyedStreamKey, ln, lognormalFromMean, 
 import { NODE_TYPES, type Network, type NodeType } from '../network/index.ts';
 import { Demand } from './demand.ts';
 import { type DisruptionPlan, planDisruptions, slowdownAt, type Window } from './disruption-plan.ts';
+import { sizeForwardStock } from './forward-stock.ts';
 import { LastMile } from './last-mile.ts';
 import { expectedLastMileLoad, sizeLastMile } from './last-mile-load.ts';
 import type { ModelConfig } from './model-config.ts';
 import { kiranaPools, networkTables } from './network-tables.ts';
 import { EventLog } from './parcel-event.ts';
 import { NodeStats } from './node-stats.ts';
+import { SpeedPostNorms } from './speed-post-norms.ts';
 import {
-  FLAG_COD, FLAG_EXPORT, FLAG_RURAL, FLAG_SAMPLED, LOST, NEVER_LOST, OP_AMAZON, OP_INDIA_POST, OP_KIRANA, OPERATORS, ParcelStore,
+  FLAG_BOOKED, FLAG_COD, FLAG_EXPORT, FLAG_RURAL, FLAG_SAMPLED, LOST, NEVER_LOST, OP_AMAZON, OP_INDIA_POST, OP_KIRANA, OPERATORS, ParcelStore,
   S_DEPARTURE_WAIT, S_PICK_PACK, S_PICK_WAIT, S_SORT_HANDOFF, S_TRANSIT, STAGE_COUNT,
 } from './parcel-store.ts';
 import { ReplicationMetrics } from './replication-metrics.ts';
@@ -131,6 +133,10 @@ export class ParcelModel {
       {
         sim: this.sim, config, network, calendar: this.calendar, plan: this.plan, parcels: this.parcels,
         metrics: this.metrics, nodeStats: this.nodeStats, log: this.log, typeIndex: this.typeIndex, postal: tables.postal, routes: this.routes,
+        speedPost: config.policy === 'b2b'
+          ? new SpeedPostNorms(network, this.calendar, (i) => tables.states[tables.stateOfDistrict[i]!]!, config.days + config.drainDays + 2)
+          : null,
+        originOf: (route) => this.routes.lane(this.routes.legs[this.routes.start[route]!]!).from,
       },
       seed,
       replication,
@@ -149,6 +155,7 @@ export class ParcelModel {
     let working = 0;
     for (let d = 0; d < config.days; d++) working += this.calendar.isWorkingDay(d * 1440) ? 1 : 0;
     sizeLastMile(network, this.expected.attempts, scale, config.operations.stationHeadroom, config.policies.indiaPost.staffToLoad, Math.max(working, 1) / Math.max(config.days, 1), this.plan.nodeCapacity);
+    if (config.policy === 'shared-warehouses') sizeForwardStock(network, this.demand, config.policies.sharedWarehouses.forwardStockShare, config.operations.stationHeadroom, scale, this.plan.nodeCapacity);
     const pools = config.policy === 'kirana' ? kiranaPools(network) : NO_POOLS;
     this.poolStart = pools.start;
     this.poolLength = pools.length;
@@ -234,6 +241,7 @@ export class ParcelModel {
         origin = sellers[Math.floor(((uPolicy / cfg.policies.b2b.share) * sellers.length)) % sellers.length]!;
         op = OP_INDIA_POST;
         lastMile = postal;
+        flags |= FLAG_BOOKED;
         if (this.exportHub >= 0 && uExport < cfg.policies.b2b.exportShare) {
           lastMile = this.exportHub;
           flags |= FLAG_EXPORT;
@@ -388,10 +396,9 @@ export class ParcelModel {
     const ops = this.config.operations;
     const sorts = RoutePlanner.sorts(this.network.nodes[l.to]!.type);
     this.laneSorts[lane] = sorts ? 1 : 0;
-    // A hand-off between operators' hubs is scanned and re-sorted (handoffMinutes); the station's
-    // van dropping a kirana's bag at the shop is not.
-    const toShop = this.nodeType[l.to] === 'kirana';
-    this.laneHandling[lane] = (sorts ? ops.sortMinutes : 30) + (l.handoff && !toShop ? ops.handoffMinutes : 0);
+    // A hand-off into the other operator's sorting hub is scanned and re-sorted (handoffMinutes);
+    // a seller's booking at a post office counter or the station's van dropping a kirana's bag is not.
+    this.laneHandling[lane] = (sorts ? ops.sortMinutes : 30) + (l.handoff && sorts ? ops.handoffMinutes : 0);
     this.laneInr[lane] = l.km * l.costPerParcelKm;
     this.laneMode[lane] = MODES.indexOf(l.mode);
     this.laneFrom[lane] = l.from;
@@ -495,6 +502,11 @@ export class ParcelModel {
     this.parcels.status[id] = LOST;
     this.metrics.lost(id);
     if (this.parcels.flags[id]! & FLAG_SAMPLED) this.log!.record({ type: 'lost', t: this.sim.now, parcel: id, lane });
+  }
+
+  /** Speed Post's norms kept for booked parcels (the b2b policy), else null. */
+  get lastMileSpeedPost(): SpeedPostNorms | null {
+    return this.lastMile.speedPost;
   }
 
   /** A lane's departures as they ran (opened lanes only: `openedDepartures`). */

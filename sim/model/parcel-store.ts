@@ -20,6 +20,8 @@ export const FLAG_COD = 1;
 export const FLAG_RURAL = 2;
 export const FLAG_SAMPLED = 4;
 export const FLAG_EXPORT = 8;
+/** Booked by a seller at a post office (the B2B first mile): India Post's from booking to the door. */
+export const FLAG_BOOKED = 16;
 
 /**
  * Where a delivered parcel's lead time went, in the order a parcel meets them; they add up to its

@@ -3,6 +3,7 @@ import { NODE_TYPES, type NodeType } from '../network/index.ts';
 import type { ParcelEvent } from './parcel-event.ts';
 import type { ParcelModel } from './parcel-model.ts';
 import { OPERATORS } from './parcel-store.ts';
+import { SPEED_POST_CLASSES } from './speed-post-norms.ts';
 import { F_CREATED, F_DELIVERED, F_IN_FLIGHT, F_LOST, F_RETURNED } from './slice-table.ts';
 
 export interface OperatorBalance {
@@ -126,6 +127,17 @@ export function replicationResult(m: ParcelModel): ReplicationResult {
     metrics[`node.utilisation{type=${type}}`] = byNodeType.utilisation[t]!;
     metrics[`node.queue.mean{type=${type}}`] = byNodeType.queueMean[t]!;
   });
+  const sp = m.lastMileSpeedPost;
+  if (sp !== null) {
+    const sum = (a: Float64Array): number => a.reduce((x, y) => x + y, 0);
+    metrics['speedPost.withinNorm.share'] = sum(sp.delivered) > 0 ? sum(sp.withinNorm) / sum(sp.delivered) : 0;
+    SPEED_POST_CLASSES.forEach((c, i) => {
+      const n = sp.delivered[i]!;
+      metrics[`speedPost.parcels{class=${c}}`] = n;
+      metrics[`speedPost.withinNorm.share{class=${c}}`] = n > 0 ? sp.withinNorm[i]! / n : 0;
+      metrics[`speedPost.workingDays.mean{class=${c}}`] = n > 0 ? sp.workingDays[i]! / n : 0;
+    });
+  }
   metrics['backlog.max'] = m.metrics.daily.backlog.length > 0 ? Math.max(...m.metrics.daily.backlog) : 0;
   metrics.scale = m.scale;
 

@@ -104,7 +104,7 @@ export function buildNetwork(data: IndiaData, options: NetworkOptions = {}, seed
   const lanes = buildLanes(nodes, sellerStation, o);
   const cells = townSites(ctx, data.districts.map((d, i) => (inRegion[i] && d.pop && d.pop[2] > 0 ? Math.max(1, Math.round(d.pop[2] / RESIDENTS_PER_CELL)) : 0)));
   const catchments = buildCatchments(data, nodes, inRegion, deliveryOfPin, newId, stationRadiusKm, cells);
-  return { seed, options: o, nodes, lanes, catchments, stationRadiusKm };
+  return { seed, options: o, nodes, lanes, catchments, stateNeighbours: data.stateNeighbours, stationRadiusKm };
 }
 
 /**
@@ -131,7 +131,7 @@ function buildCatchments(
   const delivery = of((n) => n.type === 'post-office' && n.delivers);
   const c: Catchments = {
     pointPin: [], pointIndex: [], pointUrban: [], pointLon: [], pointLat: [], pointStation: [], pointDirect: [], pointPostOffice: [], pointKirana: [], pointDistrict: [],
-    district: [], districtStation: [], districtPostOffice: [], districtHub: [], districtPopulation: [],
+    district: [], districtCode: [], districtStation: [], districtPostOffice: [], districtHub: [], districtPopulation: [],
   };
   const add = (lon: number, lat: number, district: number, pin: number, index: number, postOffice: number): void => {
     const st = stations.nearest(lon, lat);
@@ -158,6 +158,7 @@ function buildCatchments(
     if (!inRegion[i]) return;
     const po = delivery.nearest(d.point[0], d.point[1])?.id ?? -1;
     c.district.push(i);
+    c.districtCode.push(d.code ?? -1);
     c.districtStation.push(stations.nearest(d.point[0], d.point[1])?.id ?? -1);
     c.districtPostOffice.push(po);
     c.districtHub.push(po >= 0 ? nodes[po]!.parent : -1);

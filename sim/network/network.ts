@@ -105,8 +105,9 @@ export interface Catchments {
   pointKirana: number[];
   /** The point's district (dataset index), for demand sampled by district (model). */
   pointDistrict: number[];
-  /** Region districts (dataset indices) and their serving station, delivery post office and India Post hub. */
+  /** Region districts (dataset indices), their Census 2011 codes, and their serving station, delivery post office and India Post hub. */
   district: number[];
+  districtCode: number[];
   districtStation: number[];
   districtPostOffice: number[];
   districtHub: number[];
@@ -120,6 +121,8 @@ export interface Network {
   nodes: NetworkNode[];
   lanes: Lane[];
   catchments: Catchments;
+  /** Each state (today's names) and the states it borders (the dataset's `stateNeighbours`): Speed Post's distance classes. */
+  stateNeighbours: Record<string, string[]>;
   /** The delivery-station radius calibrated so that `amazonDirectPinShare` of all PINs lie within it, km. */
   stationRadiusKm: number;
 }

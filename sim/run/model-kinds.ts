@@ -76,7 +76,7 @@ export const MODEL_KINDS: Runners = {
   india: {
     horizonMinutes(input: IndiaInput) {
       const model = input.model as { days?: number; drainDays?: number };
-      return ((model.days ?? 14) + (model.drainDays ?? 7)) * 1440;
+      return ((model.days ?? 14) + (model.drainDays ?? 10)) * 1440;
     },
     supportsWarmup: false,
     share: {

@@ -49,7 +49,7 @@ describe('resolving a scenario', () => {
     const { scenario, issues } = await loadScenario('monsoon-kerala', { sets: [parseSet('model.disruptions.cochin-hub-flooded=null'), parseSet('model.drainDays=null')] });
     expect(issues).toEqual([]);
     expect(Object.keys(scenario.model.disruptions)).toEqual(['kerala-floods']);
-    expect(scenario.model.drainDays).toBe(7); // the model's default, not the file's 14
+    expect(scenario.model.drainDays).toBe(10); // the model's default, not the file's 14
   });
 
   it('fills a disruption\'s optional figures with the model\'s defaults', async () => {

@@ -138,7 +138,7 @@ const MODEL: ObjectField = obj(
       packWaves: minutesOfDay('Pick/pack waves at an FC, minutes of the day, ascending (assumed hourly 07:00–22:00).'),
       packMinutes: num('Pick/pack time after a wave (assumed).', 0, 2_880, 'minutes'),
       sortMinutes: num('Sorting time at a sort centre or hub (assumed).', 0, 2_880, 'minutes'),
-      handoffMinutes: num('Extra time at a hand-off between operators (assumed).', 0, 2_880, 'minutes'),
+      handoffMinutes: num("Extra time at a hand-off into the other operator's sorting hub (Amazon sort centre → India Post hub): scanned and re-sorted (assumed); a booking at a post office or a drop at a kirana adds none.", 0, 2_880, 'minutes'),
       handoffDepartures: minutesOfDay('Hand-off lane departures (Amazon sort centre → India Post hub), minutes of the day, ascending (assumed).'),
       timetable: {
         kind: 'map',
