@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { loadIndiaData } from '../data/index.ts';
 import { parseCsv } from '../compare/index.ts';
-import { assertReplaceableFolder, bottlenecks, formatBottlenecks, formatStageTable, nodeDescriptions, resultFolderFiles, writeResultFolder } from '../report/index.ts';
+import { assertReplaceableFolder, bottlenecks, formatBottlenecks, formatShiftingBottleneck, formatStageTable, nodeDescriptions, resultFolderFiles, writeResultFolder } from '../report/index.ts';
 import type { NetworkColumns } from '../network/index.ts';
 import { formatSummaryTable, type IndiaInput, jobFor, jobScenarioHash, type RunResult, type RunSpec, runReplications, setupOf, summarize, summaryJson } from '../run/index.ts';
 import { type Scenario, simulationInput } from '../scenario/index.ts';
@@ -81,6 +81,8 @@ export async function runCommand(args: RunArgs): Promise<void> {
       if (files['nodes.csv'] !== undefined && files['lanes.csv'] !== undefined) {
         process.stdout.write(`\n${formatBottlenecks(bottlenecks(csvRows(files['nodes.csv']), csvRows(files['lanes.csv'])))}\n`);
       }
+      const shifting = formatShiftingBottleneck(summary.metrics);
+      if (shifting !== undefined) process.stdout.write(`  ${shifting}\n`);
       process.stdout.write(`\nresults: ${dir}\n`);
     },
   );

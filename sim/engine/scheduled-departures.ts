@@ -42,6 +42,8 @@ export class ScheduledDepartures<T> {
   carried = 0;
   /** Items ready for a departure that left without them because it was full (counted at each such departure). */
   leftBehind = 0;
+  /** Those the last departure left behind. */
+  lastLeftBehind = 0;
   /** Minutes the carried items waited, from ready to their departure, summed (a double from the start, as `Simulation.now`). */
   waited = -0;
   /**
@@ -179,6 +181,7 @@ export class ScheduledDepartures<T> {
     let behind = 0;
     while (this.head + count + behind < this.tail && this.ready[this.head + count + behind]! <= latest) behind++;
     this.leftBehind += behind;
+    this.lastLeftBehind = behind;
     const batch = this.items.slice(this.head, this.head + count);
     // Object items are let go of here, not when their slots are next written.
     for (let i = this.head; i < this.head + count; i++) if (typeof this.items[i] === 'object') this.items[i] = null as T;

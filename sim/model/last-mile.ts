@@ -5,6 +5,7 @@ import { type DisruptionPlan, inWindows, slowdownAt } from './disruption-plan.ts
 import type { ModelConfig } from './model-config.ts';
 import type { EventLog } from './parcel-event.ts';
 import type { NodeStats } from './node-stats.ts';
+import type { ShiftingBottleneck } from './shifting-bottleneck.ts';
 import type { SpeedPostNorms } from './speed-post-norms.ts';
 import {
   DELIVERED, FLAG_BOOKED, FLAG_COD, FLAG_EXPORT, FLAG_RURAL, FLAG_SAMPLED, OP_AMAZON, OP_INDIA_POST, OP_KIRANA, type ParcelStore, RETURNED, RETURNING,
@@ -25,6 +26,7 @@ export interface LastMileContext {
   parcels: ParcelStore;
   metrics: ReplicationMetrics;
   nodeStats: NodeStats;
+  bottleneck: ShiftingBottleneck;
   log: EventLog | null;
   /** Per node, its index in NODE_TYPES. */
   typeIndex: Int32Array;
@@ -59,6 +61,7 @@ export class LastMile {
   private readonly parcels: ParcelStore;
   private readonly metrics: ReplicationMetrics;
   private readonly stats: NodeStats;
+  private readonly bottleneck: ShiftingBottleneck;
   private readonly log: EventLog | null;
   private readonly typeIndex: Int32Array;
   private readonly routes: { readonly cost: Float64Array };
@@ -103,6 +106,7 @@ export class LastMile {
     this.parcels = context.parcels;
     this.metrics = context.metrics;
     this.stats = context.nodeStats;
+    this.bottleneck = context.bottleneck;
     this.log = context.log;
     this.typeIndex = context.typeIndex;
     this.routes = context.routes;
@@ -224,6 +228,8 @@ export class LastMile {
     const now = this.sim.now;
     const q = this.queues[node]!;
     if (this.isClosed(node, now)) {
+      // Closed with parcels in: held up (a monsoon's office, a post office's Sunday).
+      this.bottleneck.report(node, q.length > this.queueHead[node]!, now);
       this.wavePlanned[node] = 1;
       this.sim.scheduleAt(now + 1440, this.onWave, node);
       return;
@@ -267,6 +273,7 @@ export class LastMile {
       head = 0;
     }
     this.queueHead[node] = head;
+    this.bottleneck.report(node, head < q.length, now);
     if (head < q.length) {
       this.wavePlanned[node] = 1;
       this.sim.scheduleAt(now + 1440, this.onWave, node);

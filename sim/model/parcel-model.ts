@@ -10,6 +10,7 @@ import type { ModelConfig } from './model-config.ts';
 import { kiranaPools, networkTables } from './network-tables.ts';
 import { EventLog } from './parcel-event.ts';
 import { NodeStats } from './node-stats.ts';
+import { ShiftingBottleneck } from './shifting-bottleneck.ts';
 import { SpeedPostNorms } from './speed-post-norms.ts';
 import {
   FLAG_BOOKED, FLAG_COD, FLAG_EXPORT, FLAG_RURAL, FLAG_SAMPLED, LOST, NEVER_LOST, OP_AMAZON, OP_INDIA_POST, OP_KIRANA, OPERATORS, ParcelStore,
@@ -49,6 +50,8 @@ export class ParcelModel {
   readonly lastMile: LastMile;
   /** Per node: parcels waiting there (pick waves, departures, delivery waves) and how long they waited. */
   readonly nodeStats: NodeStats;
+  /** Which resource (node, then lane: `nodes.length + lane`) holds the longest backlog, moment by moment. */
+  readonly bottleneck: ShiftingBottleneck;
   /** Per node, the parcels and attempts a day it is expected to take as a last-mile node (what station riders follow). */
   readonly expected: { parcels: Float64Array; attempts: Float64Array };
 
@@ -127,12 +130,14 @@ export class ParcelModel {
     this.metrics = new ReplicationMetrics(network, this.parcels, (config.days + config.drainDays) * 24);
     this.nodeStats = new NodeStats(nodes.length);
     const tables = networkTables(network);
+    const typeIndex = tables.typeIndex;
+    this.bottleneck = new ShiftingBottleneck(NODE_TYPES.length + 1, config.days + config.drainDays, (r) => (r < nodes.length ? typeIndex[r]! : NODE_TYPES.length));
     this.nodeType = tables.nodeType;
     this.typeIndex = tables.typeIndex;
     this.lastMile = new LastMile(
       {
         sim: this.sim, config, network, calendar: this.calendar, plan: this.plan, parcels: this.parcels,
-        metrics: this.metrics, nodeStats: this.nodeStats, log: this.log, typeIndex: this.typeIndex, postal: tables.postal, routes: this.routes,
+        metrics: this.metrics, nodeStats: this.nodeStats, bottleneck: this.bottleneck, log: this.log, typeIndex: this.typeIndex, postal: tables.postal, routes: this.routes,
         speedPost: config.policy === 'b2b'
           ? new SpeedPostNorms(network, this.calendar, (i) => tables.states[tables.stateOfDistrict[i]!]!, config.days + config.drainDays + 2)
           : null,
@@ -335,6 +340,7 @@ export class ParcelModel {
     const pack = this.config.operations.packMinutes;
     const stats = this.nodeStats;
     stats.queue(node, -items.length, now);
+    this.bottleneck.report(node, this.packs[node]!.lastLeftBehind > 0, now);
     for (let i = 0; i < items.length; i++) {
       const id = items[i]!;
       const wait = now - p.created[id]!;
@@ -455,6 +461,7 @@ export class ParcelModel {
     const flags = p.flags;
     const stats = this.nodeStats;
     stats.queue(l.from, -items.length, time);
+    this.bottleneck.report(this.network.nodes.length + lane, d.lastLeftBehind > 0, time);
     for (let i = 0; i < items.length; i++) {
       const id = items[i]!;
       const wait = time - p.mark[id]!;

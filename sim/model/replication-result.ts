@@ -33,6 +33,12 @@ export interface ReplicationResult {
   nodes: NodeColumns;
   /** Per lane that opened (ascending by from, to, mode), columns. */
   lanes: LaneColumns;
+  /**
+   * The shifting bottleneck (Roser's active periods, `shifting-bottleneck.ts`): per kind of
+   * resource (node types, then `linehaul`, then `none`), the minutes of each day it was the
+   * bottleneck (`none`: nothing held a backlog).
+   */
+  bottleneckDaily: { kind: string[]; minutes: number[][] };
   /** Lead time to delivery in 1-hour bins. */
   leadTimeHistogram: HistogramJSON;
   /** created = delivered + returned + inFlight + lost, per last-mile operator (checked; a break throws). */
@@ -138,6 +144,16 @@ export function replicationResult(m: ParcelModel): ReplicationResult {
       metrics[`speedPost.workingDays.mean{class=${c}}`] = n > 0 ? sp.workingDays[i]! / n : 0;
     });
   }
+  const b = m.bottleneck;
+  b.close(m.horizon);
+  const kinds = [...NODE_TYPES, 'linehaul'];
+  const bottleneckDaily: ReplicationResult['bottleneckDaily'] = {
+    kind: [...kinds, 'none'],
+    minutes: [...kinds.map((_, k) => Array.from({ length: b.days }, (_, d) => b.minutes[d * b.kinds + k]!)), Array.from(b.idle)],
+  };
+  bottleneckDaily.kind.forEach((kind, k) => {
+    metrics[`bottleneck.share{type=${kind}}`] = bottleneckDaily.minutes[k]!.reduce((x, y) => x + y, 0) / m.horizon;
+  });
   metrics['backlog.max'] = m.metrics.daily.backlog.length > 0 ? Math.max(...m.metrics.daily.backlog) : 0;
   metrics.scale = m.scale;
 
@@ -178,6 +194,7 @@ export function replicationResult(m: ParcelModel): ReplicationResult {
     byNodeType,
     nodes: nodeColumns(m),
     lanes: laneColumns(m),
+    bottleneckDaily,
     leadTimeHistogram: m.metrics.histogram.toJSON(),
     conservation,
     events: m.sim.processed,

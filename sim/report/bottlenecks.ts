@@ -66,3 +66,18 @@ export function formatBottlenecks(b: { nodes: Bottleneck[]; lanes: Bottleneck[] 
   );
   return lines.join('\n');
 }
+
+/**
+ * The shifting bottleneck over the run as a line: the kinds of resource that held the longest
+ * backlog, with their share of the time (`bottleneck.share{type=…}` of a summary), largest first.
+ */
+export function formatShiftingBottleneck(metrics: Readonly<Record<string, { mean: number } | undefined>>): string | undefined {
+  const shares = Object.entries(metrics)
+    .filter(([name]) => name.startsWith('bottleneck.share{type='))
+    .map(([name, m]) => ({ kind: name.slice('bottleneck.share{type='.length, -1), share: m?.mean ?? 0 }))
+    .filter((s) => s.share >= 0.005)
+    .sort((a, b) => b.share - a.share || (a.kind < b.kind ? -1 : 1));
+  if (shares.length === 0) return undefined;
+  const text = shares.map((s) => `${s.kind === 'none' ? 'none (no backlog)' : s.kind} ${(100 * s.share).toFixed(0)} %`).join(', ');
+  return `shifting bottleneck (Roser's active periods: who held the longest backlog, share of the time): ${text}; by day in bottlenecks-daily.csv`;
+}

@@ -5,5 +5,5 @@ export { resultFolderFiles, type NodeDescriptions, type ResultManifest, type Tab
 export { nodeDescriptions } from './node-descriptions.ts';
 export { assertReplaceableFolder, assertReplaceableHtml, OutputRefusedError, refusalToReplaceFolder } from './output-guard.ts';
 export { GENERATOR_META, WRITTEN_BY } from './written-by.ts';
-export { bottlenecks, formatBottlenecks, type Bottleneck } from './bottlenecks.ts';
+export { bottlenecks, formatBottlenecks, formatShiftingBottleneck, type Bottleneck } from './bottlenecks.ts';
 export { formatStageTable, stageTable } from './where-time-goes.ts';

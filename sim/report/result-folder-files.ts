@@ -53,6 +53,7 @@ export function resultFolderFiles(outputs: readonly ReplicationOutput[], summary
     files['districts.csv'] = districtsCsv(all, ctx);
     files['node-types.csv'] = nodeTypesCsv(all);
     files['leadtime-histogram.csv'] = histogramCsv(all.map((t) => t.leadTimeHistogram));
+    if (all.every((t) => t.bottleneckDaily)) files['bottlenecks-daily.csv'] = bottlenecksDailyCsv(all, ctx.startDate);
     if (ctx.nodes !== undefined && all.every((t) => t.nodes && t.lanes)) {
       files['nodes.csv'] = nodesCsv(all, ctx.nodes, ctx);
       files['lanes.csv'] = lanesCsv(all, ctx.nodes);
@@ -69,6 +70,7 @@ interface IndiaTables {
   byNodeType: { type: string[]; nodes: number[]; capacityPerDay: number[]; handledPerDay: number[]; utilisation: number[]; queueMean: number[]; queueMax: number[] };
   nodes?: Record<NodeColumn, number[]>;
   lanes?: Record<LaneColumn, number[]> & { from: number[]; to: number[]; mode: string[] };
+  bottleneckDaily?: { kind: string[]; minutes: number[][] };
   leadTimeHistogram: HistogramJSON;
 }
 
@@ -166,6 +168,19 @@ function lanesCsv(tables: readonly IndiaTables[], d: NodeDescriptions): string {
       num(fill), num(per(s.leftBehind)), num(per(s.justMissed)), num(s.parcels > 0 ? s.waitHoursTotal / s.parcels : 0), num(per(s.waitHoursTotal)),
     ].join(','));
   }
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The shifting bottleneck day by day: for each kind of resource (node types, `linehaul`, `none`
+ * when nothing held a backlog), the share of the day it held the longest backlog (Roser's active
+ * periods), mean over replications; each row adds up to 1.
+ */
+function bottlenecksDailyCsv(tables: readonly IndiaTables[], startDate: string): string {
+  const first = tables[0]!.bottleneckDaily!;
+  const days = first.minutes[0]?.length ?? 0;
+  const lines = [['day', 'date', ...first.kind].join(',')];
+  for (let d = 0; d < days; d++) lines.push([d + 1, addDays(startDate, d), ...first.kind.map((_, k) => num(meanAt(tables, (t) => t.bottleneckDaily!.minutes[k]!, d) / 1440))].join(','));
   return `${lines.join('\n')}\n`;
 }
 
