@@ -75,11 +75,11 @@ export class ParcelModel {
   /** Per lane (lazily): its origin node, where its parcels wait. */
   private laneFrom: Int32Array;
   private readonly capacityVaries: boolean;
-  /** Kirana pools (kirana policy): per PIN position, the stores that serve it, back to back. */
+  /** Kirana pools (kirana policy): per demand point, the stores that serve it, back to back. */
   private readonly poolStart: Int32Array;
   private readonly poolLength: Int32Array;
   private readonly pool: Int32Array;
-  /** Per PIN position, the last day its pool was found full (-1 never). */
+  /** Per demand point, the last day its pool was found full (-1 never). */
   private readonly poolFullDay: Int32Array;
   private readonly departures: (ScheduledDepartures<number> | undefined)[];
   private readonly packs: (ScheduledDepartures<number> | undefined)[] = [];
@@ -223,7 +223,7 @@ export class ParcelModel {
       op = OP_INDIA_POST;
       lastMile = postal;
     } else if (policy === 'kirana' && k >= 0 && this.poolLength[k]! > 0 && uPolicy < cfg.policies.kirana.share) {
-      // Any parcel of a covered PIN, Amazon's or India Post's: kiranas extend reach in towns
+      // Any parcel of a covered point, Amazon's or India Post's: kiranas extend reach in towns
       // (DOMAIN.md, I Have Space: delivery and pickup points in ~350–420 towns).
       const ki = this.bookKirana(k, now);
       if (ki >= 0) {
@@ -289,7 +289,7 @@ export class ParcelModel {
   }
 
   /**
-   * The first store of PIN k's pool (nearest first) with capacity left today; -1 when all are full. A store takes parcels while its daily credit (20–40
+   * The first store of point k's pool (nearest first) with capacity left today; -1 when all are full. A store takes parcels while its daily credit (20–40
    * parcels a day, DOMAIN.md: kirana stores, reach and load) is positive; a parcel costs one
    * credit, so a fractional capacity (small scale) is honoured on average, and unused capacity
    * does not pile up beyond a day.
