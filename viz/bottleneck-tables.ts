@@ -2,9 +2,10 @@ import { bottlenecks } from '../sim/report/index.ts';
 import { escapeHtml } from './summary-table.ts';
 import type { ViewData } from './view-data.ts';
 
-/** What the page or report says when a result has no per-node or per-lane rows. */
-export const NO_NODE_TABLE = 'This result has no per-node table (nodes.csv of one row per node): it was written before sim run wrote one. Run the scenario again to see which nodes held parcels up.';
-export const NO_LANE_TABLE = 'This result has no lanes.csv: it was written before sim run wrote one.';
+/** What the page or report says when a result has no per-node rows (with the reader's note on why). */
+export function noNodeTable(view: ViewData): string {
+  return `${view.perNodeNote ?? 'This result has no per-node table.'} Run the scenario again with this version of sim run to see which nodes held parcels up.`;
+}
 
 /** Parcel-hours and queues as the CLI prints them: whole numbers with separators from 100 up. */
 const amount = (x: number): string => (x >= 100 ? Math.round(x).toLocaleString('en-US') : Number.isInteger(x) ? String(x) : x.toFixed(1));
@@ -28,7 +29,7 @@ export function bottleneckTables(doc: Document, view: ViewData, options: { onSho
   const none = (cols: number): string => `<tr><td colspan="${cols}" class="text">no parcel waited</td></tr>`;
   const nodes =
     view.perNode === undefined
-      ? `<p class="no-node-table">${NO_NODE_TABLE}</p>`
+      ? `<p class="no-node-table">${escapeHtml(noNodeTable(view))}</p>`
       : `<table class="bottleneck-nodes"><caption>Nodes</caption>${head(['#', 'node', 'type', 'district', 'parcel-hours', 'mean wait (h)', 'utilisation', 'largest queue'])}<tbody>${top.nodes
           .map((b, i) => {
             const r = view.perNode![b.row]!;
@@ -38,7 +39,7 @@ export function bottleneckTables(doc: Document, view: ViewData, options: { onSho
           .join('') || none(8)}</tbody></table>`;
   const lanes =
     view.perLane === undefined
-      ? `<p class="no-lane-table">${NO_LANE_TABLE}</p>`
+      ? `<p class="no-lane-table">${escapeHtml(view.perLaneNote ?? 'This result has no lane table.')}</p>`
       : `<table class="bottleneck-lanes"><caption>Lanes</caption>${head(['#', 'lane', 'mode', 'districts', 'parcel-hours', 'mean wait (h)', 'mean fill', 'left behind'])}<tbody>${top.lanes
           .map((b, i) => {
             const r = view.perLane![b.row]!;

@@ -1,5 +1,5 @@
 import type { IndiaShapes } from '../sim/data/index.ts';
-import { NO_NODE_TABLE } from './bottleneck-tables.ts';
+import { noNodeTable } from './bottleneck-tables.ts';
 import { type DistrictInfo, DISTRICT_METRICS, districtMetric, IndiaMap, NODE_CLASS_COLORS, NODE_METRICS, NODE_STYLE, nodeClass, nodeClassLabels, nodeMetric } from './map/index.ts';
 import type { NetworkLayers } from './network-layers.ts';
 import { nodeDetailHtml } from './node-detail.ts';
@@ -65,10 +65,6 @@ export function mapPanel(root: HTMLElement, shapes: IndiaShapes, districts: read
   };
   const drawNodeLegend = (): void => {
     const metric = nodeMetric(nodeSelect.value);
-    if (view !== undefined && view.perNode === undefined) {
-      nodeLegend.innerHTML = `<p class="no-node-table">${NO_NODE_TABLE}</p>`;
-      return;
-    }
     if (metric === undefined || classes === undefined || view?.perNode === undefined) {
       nodeLegend.replaceChildren();
       return;
@@ -90,7 +86,7 @@ export function mapPanel(root: HTMLElement, shapes: IndiaShapes, districts: read
     if (metric === undefined || rows === undefined) {
       classes = undefined;
       map.setNodeColouring(undefined);
-      nodeDetail.innerHTML = rows === undefined && view !== undefined ? `<h3>Node</h3><p class="no-node-table">${NO_NODE_TABLE}</p>` : '<h3>Node</h3><p>Colour nodes by a measure, then click a node.</p>';
+      nodeDetail.innerHTML = rows === undefined && view !== undefined ? `<h3>Node</h3><p class="no-node-table">${escapeHtml(noNodeTable(view))}</p>` : '<h3>Node</h3><p>Colour nodes by a measure, then click a node.</p>';
     } else {
       classes = Uint8Array.from(rows, (r) => nodeClass(metric, metric.value(r)));
       map.setNodeColouring({

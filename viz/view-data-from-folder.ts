@@ -1,6 +1,6 @@
 import { parseResultSet } from '../sim/compare/index.ts';
 import { csvTable } from './csv-table.ts';
-import { perLaneRows, perNodeRows } from './per-node-tables.ts';
+import { perLaneRows, perNodeRows, withPerNodeTables } from './per-node-tables.ts';
 import type { DailyRow, DistrictRow, NodeRow, ViewData } from './view-data.ts';
 
 /** A result folder's files by name (`summary.json`, `districts.csv`…), as text. */
@@ -30,10 +30,7 @@ export function viewDataFromFolder(label: string, files: FolderFiles): ViewData 
   });
   const histogram = (set.leadTimeHistogram ?? []).map((b) => ({ hour: b.hour, count: b.count }));
   const view: ViewData = { label, source: 'folder', set, districts: districtRows(label, files.get('districts.csv')), daily: dailyRows(label, files.get('daily.csv')), nodes: nodeTypeRows(label, files), histogram };
-  const perNode = perNodeRows(label, files.get('nodes.csv'));
-  const perLane = perLaneRows(label, files.get('lanes.csv'));
-  if (perNode !== undefined) view.perNode = perNode;
-  if (perLane !== undefined) view.perLane = perLane;
+  withPerNodeTables(view, perNodeRows(label, files.get('nodes.csv')), perLaneRows(label, files.get('lanes.csv')));
   return view;
 }
 

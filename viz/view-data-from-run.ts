@@ -1,7 +1,7 @@
 import { parseResultSet } from '../sim/compare/index.ts';
 import { type ReplicationOutput, replicationsCsv, type RunResult, summarize, summaryJson } from '../sim/run/browser.ts';
 import { type NodeDescriptions, resultFolderFiles } from '../sim/report/index.ts';
-import { perLaneRows, perNodeRows } from './per-node-tables.ts';
+import { perLaneRows, perNodeRows, withPerNodeTables } from './per-node-tables.ts';
 import type { DailyRow, DistrictRow, LoggedEvent, NodeRow, ViewData } from './view-data.ts';
 
 /** The tables a replication of the India model returns (`ReplicationResult` minus metrics). */
@@ -86,10 +86,9 @@ export function viewDataFromRun(run: RunResult, label: string, districtOf: Distr
     const summary = summarize(run.outputs, { scenario: run.scenario, scenarioHash: run.scenarioHash, seed: run.seed });
     const manifest = { ...manifestOf(run), scenario: run.scenario, version: '', gitCommit: null, timings: { wallMs: 0, replicationWallMs: [], startedAt: '' } };
     const files = resultFolderFiles(run.outputs, summary, manifest, { startDate: described.startDate, district: districtOf, nodes: described.nodes });
-    const perNode = perNodeRows(label, files['nodes.csv']);
-    const perLane = perLaneRows(label, files['lanes.csv']);
-    if (perNode !== undefined) view.perNode = perNode;
-    if (perLane !== undefined) view.perLane = perLane;
+    withPerNodeTables(view, perNodeRows(label, files['nodes.csv']), perLaneRows(label, files['lanes.csv']));
+  } else {
+    withPerNodeTables(view, { note: 'This run has no per-node table: its network could not be described node by node in the page.' }, { note: 'This run has no lane table.' });
   }
   const log = (playback?.tables as IndiaTables | undefined)?.eventLog ?? first.eventLog;
   if (log !== undefined && log.length > 0) view.playback = { events: log, network, seed: run.seed };

@@ -103,10 +103,12 @@ export interface ViewData {
   districts: DistrictRow[];
   daily: DailyRow[];
   nodes: NodeRow[];
-  /** One row per node (`nodes.csv`); undefined when the result has none (folders written before sim run wrote it). */
+  /** One row per node (`nodes.csv`); undefined when the result has none, and then `perNodeNote` says why (folders written before sim run wrote it). */
   perNode?: NodeDetailRow[];
-  /** One row per lane used (`lanes.csv`); undefined when the result has none. */
+  perNodeNote?: string;
+  /** One row per lane used (`lanes.csv`); undefined when the result has none, and then `perLaneNote` says why. */
   perLane?: LaneDetailRow[];
+  perLaneNote?: string;
   /** Lead time to delivery, 1-hour bins, summed over replications. */
   histogram: { hour: number; count: number }[];
   /** Sampled events of replication 0 and the network they refer to, when the run logged them. */
