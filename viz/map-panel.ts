@@ -27,6 +27,8 @@ export function mapPanel(root: HTMLElement, shapes: IndiaShapes, districts: read
   const nodeLegend = root.querySelector<HTMLElement>('.node-legend')!;
   const nodeDetail = root.querySelector<HTMLElement>('.node-detail')!;
   let view: ViewData | undefined;
+  /** Row index of each node id of the shown result (ids are the rows' own, not assumed to be positions). */
+  let rowOf = new Map<number, number>();
   const map = new IndiaMap(shapes, districts, {
     width: 720,
     height: 760,
@@ -109,6 +111,7 @@ export function mapPanel(root: HTMLElement, shapes: IndiaShapes, districts: read
     map,
     setView(next: ViewData): void {
       view = next;
+      rowOf = new Map(view.perNode?.map((r, i) => [r.id, i]));
       recolour();
       if (view.perNode === undefined) nodeSelect.value = 'type';
       nodeDetail.innerHTML = '<h3>Node</h3><p>Colour nodes by a measure, then click a node.</p>';
@@ -119,8 +122,8 @@ export function mapPanel(root: HTMLElement, shapes: IndiaShapes, districts: read
      * were by type, turns its type's layer on, zooms to it, rings it and opens its row.
      */
     showNode(id: number): void {
-      const i = view?.perNode?.findIndex((r) => r.id === id) ?? -1;
-      if (i < 0) return;
+      const i = rowOf.get(id);
+      if (i === undefined) return;
       if (nodeMetric(nodeSelect.value) === undefined) {
         nodeSelect.value = NODE_METRICS[0]!.id;
         applyNodes();
@@ -135,8 +138,8 @@ export function mapPanel(root: HTMLElement, shapes: IndiaShapes, districts: read
     },
     /** Where node `id` of the shown result is on screen, when nodes are coloured by a measure. */
     nodeClientPoint(id: number): { x: number; y: number } | undefined {
-      const i = view?.perNode?.findIndex((r) => r.id === id) ?? -1;
-      return i < 0 ? undefined : map.nodeClientPoint(i);
+      const i = rowOf.get(id);
+      return i === undefined ? undefined : map.nodeClientPoint(i);
     },
     setNetwork(layers: NetworkLayers): void {
       map.setNetwork(layers);

@@ -58,8 +58,9 @@ const h1 = (v: number): string => v.toFixed(1);
  */
 export function stageBarsChart(container: Element, results: readonly { tag: string; metrics: Means }[], options: FrameOptions = {}): SVGSVGElement {
   const bars = results.flatMap((r) => stageBars(r.metrics, r.tag));
-  // Slices in stageTable's order, each result's bar under the slice.
-  const order = [...new Set(bars.map((b) => b.slice))];
+  // Slices in stageTable's order (a slice only B has still takes its place), each result's bar under the slice.
+  const canonical = Object.keys(SLICE_LABEL);
+  const order = [...new Set(bars.map((b) => b.slice))].sort((a, b) => canonical.indexOf(a) - canonical.indexOf(b));
   bars.sort((a, b) => order.indexOf(a.slice) - order.indexOf(b.slice));
   const shown = Object.keys(STAGE_STYLE).filter((s) => bars.some((b) => b.stages.some((x) => x.stage === s && x.hours > 0)));
   const width = options.width ?? 700;
