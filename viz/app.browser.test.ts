@@ -1,5 +1,6 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -7,11 +8,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type IndiaInput, jobFor, jobScenarioHash, type RunSpec, runReplication, summarize, summaryJson } from '../sim/run/index.ts';
 import { loadScenario, simulationInput } from '../sim/scenario/index.ts';
 import { buildViz, ensureChromium, launchChromium, serveStatic } from './browser-test-setup.ts';
+import { expectBottlenecks, expectNodeDetail, expectStageBars } from './page-checks-for-tests.ts';
+import { readCsv, simRunFolder, summaryMeans, topRows } from './result-folder-for-tests.ts';
 
 const artifacts = fileURLToPath(new URL('../test-artifacts/', import.meta.url));
 let context: BrowserContext;
 let page: Page;
 let server: Server;
+/** `sim run tiny`'s folder: what the page's own run of tiny must show. */
+let cliTiny: string;
 const consoleErrors: string[] = [];
 
 async function shot(name: string): Promise<void> {
@@ -28,7 +33,8 @@ async function runInPage(): Promise<string> {
 beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
   ensureChromium();
-  const dist = await buildViz();
+  const [dist, folder] = await Promise.all([buildViz(), simRunFolder(join(mkdtempSync(join(tmpdir(), 'viz-app-')), 'tiny'), ['tiny'])]);
+  cliTiny = folder;
   const served = await serveStatic(dist);
   server = served.server;
   context = await launchChromium();
@@ -111,6 +117,32 @@ describe('the browser app (built, served from a sub-path, in headless Chromium)'
     await page.getByRole('tab', { name: 'Charts' }).click();
     expect(await page.locator('.charts-host svg').count()).toBe(6);
     await shot('charts');
+  });
+
+  it('shows where the run’s time goes and its bottlenecks, and a node’s row, exactly as the nodes.csv and lanes.csv `sim run tiny` writes', async () => {
+    // The page's stage bars add up to its own summary, which is `sim run tiny`'s summary.json.
+    const pageMeans = Object.fromEntries(Object.entries((JSON.parse(await page.evaluate(() => (globalThis as unknown as { viz: { lastSummaryJson: string } }).viz.lastSummaryJson)) as { metrics: Record<string, { mean: number }> }).metrics).map(([k, m]) => [k, m.mean]));
+    expect(pageMeans).toEqual(summaryMeans(cliTiny));
+    await expectStageBars(page, '#view-charts .time-host', pageMeans);
+    const top = await expectBottlenecks(page, '#view-charts .bottlenecks-host', cliTiny);
+    // Every node row the page holds is the CLI's nodes.csv row, column by column.
+    const rows = readCsv(join(cliTiny, 'nodes.csv'));
+    const held = await page.evaluate(() => (globalThis as unknown as { viz: { results: { perNode?: Record<string, unknown>[] }[] } }).viz.results[0]!.perNode);
+    expect(held).toHaveLength(rows.length);
+    const text = ['name', 'type', 'operator', 'district', 'state'];
+    rows.forEach((row, i) => {
+      for (const [column, cell] of Object.entries(row)) expect(held![i]![column], `${column} of node ${row.id}`).toBe(text.includes(column) ? cell : column === 'districtCode' && cell === '' ? null : Number(cell));
+    });
+    await shot('bottlenecks');
+    await page.locator('#view-charts button.show-node').nth(1).click();
+    await expectNodeDetail(page, topRows(rows, 'waitParcelHours')[1]!);
+    expect(top[1]!.id).toBe(await page.locator('#view-map .node-detail h3').getAttribute('data-node-id'));
+    await shot('map-node');
+    // Back to the by-type layers at full view for the tests that follow.
+    await page.getByLabel('Colour nodes by').selectOption('type');
+    await page.locator('#view-map .india-map svg').focus();
+    await page.keyboard.press('0');
+    expect(consoleErrors).toEqual([]);
   });
 
   it('recolours the districts when the map metric changes', async () => {

@@ -1,15 +1,18 @@
 import { compare, formatCompareTable } from '../sim/compare/index.ts';
 import type { IndiaShapes } from '../sim/data/index.ts';
 import { renderCharts } from './charts-panel.ts';
+import { stageBarsChart } from './charts/index.ts';
 import { differenceByDistrict, type DistrictInfo, DISTRICT_METRICS, districtMetric, IndiaMap } from './map/index.ts';
 import { compareVerdictHtml } from './compare-verdict.ts';
+import { stageShiftTable } from './stage-shift-table.ts';
 import { escapeHtml, summaryTable } from './summary-table.ts';
 import type { ViewData } from './view-data.ts';
 
 /**
  * Two results side by side: pick A and B among the results the page holds (runs and loaded
- * folders), then see the verdict table (sim/compare), the difference map (B − A by district)
- * and both results' charts.
+ * folders), then see the verdict table (sim/compare), the difference map (B − A by district),
+ * where the time goes in A and B (stacked bars by stage, and the stages that moved) and both
+ * results' charts.
  */
 export function comparePanel(root: HTMLElement, shapes: IndiaShapes, districts: readonly DistrictInfo[], results: () => readonly ViewData[]) {
   root.innerHTML = `
@@ -28,6 +31,7 @@ export function comparePanel(root: HTMLElement, shapes: IndiaShapes, districts: 
           <details><summary>Text table (as the CLI prints it)</summary><pre class="compare-text"></pre></details>
         </div>
       </div>
+      <section class="stage-compare" aria-label="Where the time goes, A and B"><figure class="chart stage-compare-chart"></figure><div class="stage-shift-host"></div></section>
       <div class="side-by-side"><div class="side a"></div><div class="side b"></div></div>
     </div>`;
   const pick = (name: string) => root.querySelector<HTMLSelectElement>(`select[name=${name}]`)!;
@@ -63,6 +67,14 @@ export function comparePanel(root: HTMLElement, shapes: IndiaShapes, districts: 
     const metric = districtMetric(pick('metric').value);
     const diff = differenceByDistrict(a.districts, b.districts, metric);
     map.setColouring({ values: diff, label: `${metric.label}: B − A`, format: metric.format, kind: 'diverging', higherIsBetter: metric.higherIsBetter });
+    // Where the time goes in A and in B, bar by bar on one scale, and which stages moved.
+    const stageChart = root.querySelector('.stage-compare-chart')!;
+    stageChart.replaceChildren();
+    stageBarsChart(stageChart, [
+      { tag: 'A', metrics: a.set.summary.metrics },
+      { tag: 'B', metrics: b.set.summary.metrics },
+    ]);
+    root.querySelector('.stage-shift-host')!.replaceChildren(stageShiftTable(root.ownerDocument, a, b));
     for (const [side, view] of [['a', a], ['b', b]] as const) {
       const host = root.querySelector(`.side.${side}`)!;
       host.replaceChildren(summaryTable(root.ownerDocument, view));

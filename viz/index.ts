@@ -2,7 +2,9 @@
 // report), the map, result loading, and the static report renderer.
 export * from './charts/index.ts';
 export * from './map/index.ts';
-export type { ViewData, DistrictRow, DailyRow, NodeRow, LoggedEvent } from './view-data.ts';
+export type { ViewData, DistrictRow, DailyRow, NodeRow, NodeDetailRow, LaneDetailRow, LoggedEvent } from './view-data.ts';
+export { bottleneckTables } from './bottleneck-tables.ts';
+export { stageShiftTable } from './stage-shift-table.ts';
 export { viewDataFromRun, runSummaryJson } from './view-data-from-run.ts';
 export { viewDataFromFolder, type FolderFiles } from './view-data-from-folder.ts';
 // Not builtin-scenarios.ts: it bundles scenarios/*.yaml with Vite's import.meta.glob, which plain

@@ -2,7 +2,9 @@ import { loadIndiaData, loadIndiaShapes } from '../sim/data/index.ts';
 // The file, not sim/network's index: the page's main bundle needs this one function, not the builder.
 import { currentState } from '../sim/network/postal-circles.ts';
 import type { Scenario } from '../sim/scenario/browser.ts';
+import { bottleneckTables } from './bottleneck-tables.ts';
 import { renderCharts } from './charts-panel.ts';
+import { stageBarsChart } from './charts/index.ts';
 import { comparePanel } from './compare-panel.ts';
 import { mapPanel } from './map-panel.ts';
 import { fetchNetworkLayers } from './network-client.ts';
@@ -20,6 +22,8 @@ export interface VizHandle {
   networkReady: Promise<void>;
   measureZoomFps(ms?: number): Promise<{ fps: number; frames: number; seconds: number }>;
   mapNodeCount(type: string): number;
+  /** Where node `id` of the shown result is on the map (client coordinates), when nodes are coloured by a measure. */
+  mapNodePoint(id: number): { x: number; y: number } | undefined;
   seekPlayback(minute: number): void;
   showTab(id: 'map' | 'charts' | 'compare' | 'playback'): void;
 }
@@ -34,6 +38,7 @@ const handle: VizHandle = {
   networkReady: new Promise<void>((resolve) => (resolveNetwork = resolve)),
   measureZoomFps: () => Promise.reject(new Error('map not ready')),
   mapNodeCount: () => 0,
+  mapNodePoint: () => undefined,
   seekPlayback: () => {},
   showTab,
 };
@@ -78,6 +83,7 @@ async function start(): Promise<void> {
   const playback = playbackPanel(document.getElementById('view-playback')!, shapes, districts);
   handle.measureZoomFps = (ms) => mapView.map.measureZoomFps(ms);
   handle.mapNodeCount = (type) => mapView.map.nodeCount(type);
+  handle.mapNodePoint = (id) => mapView.nodeClientPoint(id);
   handle.seekPlayback = (minute) => playback.seek(minute);
   status.textContent = 'Building the national network for the map…';
 
@@ -111,6 +117,18 @@ async function start(): Promise<void> {
     status.textContent = `${mapReady === '' ? 'Building the national network for the map…' : mapReady} Showing ${view.label}.`;
     mapView.setView(view);
     document.querySelector('.summary-host')!.replaceChildren(summaryTable(document, view));
+    const time = document.createElement('figure');
+    time.className = 'chart';
+    stageBarsChart(time, [{ tag: '', metrics: view.set.summary.metrics }]);
+    document.querySelector('.time-host')!.replaceChildren(time);
+    document.querySelector('.bottlenecks-host')!.replaceChildren(
+      bottleneckTables(document, view, {
+        onShowNode: (id) => {
+          showTab('map');
+          mapView.showNode(id);
+        },
+      }),
+    );
     renderCharts(document.querySelector('.charts-host')!, view);
     void playback.setView(view);
   };

@@ -1,6 +1,7 @@
 import { expose, transfer } from 'comlink';
 import { loadIndiaData } from '../sim/data/index.ts';
-import { buildNetwork, type NetworkOptions } from '../sim/network/index.ts';
+import { buildNetwork, type NetworkOptions, networkToColumns } from '../sim/network/index.ts';
+import { type NodeDescriptions, nodeDescriptions } from '../sim/report/index.ts';
 import { type NetworkLayers, networkLayers } from './network-layers.ts';
 
 /**
@@ -12,6 +13,10 @@ const api = {
   async layers(options: NetworkOptions, seed: number | string): Promise<NetworkLayers> {
     const layers = networkLayers(buildNetwork(await loadIndiaData(), options, seed));
     return transfer(layers, [layers.lon.buffer, layers.lat.buffer, layers.type.buffer, layers.laneFrom.buffer, layers.laneTo.buffer, layers.laneVolume.buffer]);
+  },
+  /** A run's network node by node, as `sim run` describes it in nodes.csv (the same build: options and seed). */
+  async nodes(options: NetworkOptions, seed: number | string): Promise<NodeDescriptions> {
+    return nodeDescriptions(networkToColumns(buildNetwork(await loadIndiaData(), options, seed)));
   },
 };
 

@@ -80,3 +80,37 @@ export function extent(values: Iterable<number>): [number, number] {
   for (const v of values) (lo = Math.min(lo, v)), (hi = Math.max(hi, v));
   return [lo, hi];
 }
+
+/**
+ * The `n` rows with the largest value in `column` (above zero), largest first, ties in file order:
+ * the rule `sim run` prints its bottlenecks by, done here on the file's own rows.
+ */
+export function topRows(rows: readonly Record<string, string>[], column: string, n = 5): Record<string, string>[] {
+  return rows
+    .map((row, i) => ({ row, i, v: Number(row[column]) }))
+    .filter((r) => r.v > 0)
+    .sort((a, b) => b.v - a.v || a.i - b.i)
+    .slice(0, n)
+    .map((r) => r.row);
+}
+
+/** The stage chart's slices and the summary.json metric suffix of each. */
+export const SLICE_SUFFIX: Readonly<Record<string, string>> = {
+  all: '',
+  amazon: '{operator=amazon}',
+  'india-post': '{operator=india-post}',
+  kirana: '{operator=kirana}',
+  urban: '{area=urban}',
+  rural: '{area=rural}',
+};
+
+/** summary.json's metric means, by name. */
+export function summaryMeans(dir: string): Record<string, number> {
+  const metrics = (JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as { metrics: Record<string, { mean: number }> }).metrics;
+  return Object.fromEntries(Object.entries(metrics).map(([k, m]) => [k, m.mean]));
+}
+
+/** The slices a stage chart of this summary shows: those that delivered parcels, in the chart's order. */
+export function deliveredSlices(means: Record<string, number>): string[] {
+  return Object.keys(SLICE_SUFFIX).filter((s) => (means[`parcels.delivered${SLICE_SUFFIX[s]}`] ?? 0) > 0);
+}

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -7,7 +7,8 @@ import { parseHTML } from 'linkedom';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureChromium, launchChromium } from './browser-test-setup.ts';
-import { districtValues, extent, runSim, SIM, simRunFolder } from './result-folder-for-tests.ts';
+import { expectBottlenecks, expectNodeDetail, expectStageBars } from './page-checks-for-tests.ts';
+import { districtValues, extent, readCsv, runSim, SIM, simRunFolder, summaryMeans, topRows } from './result-folder-for-tests.ts';
 
 /**
  * The commands the README gives, on result folders written by `sim run`: `sim viz A B`,
@@ -162,6 +163,22 @@ describe('`sim viz baseline kirana` (Vite dev server) on two folders written by 
     expect(errors).toEqual([]);
   });
 
+  it('shows where the time goes in A and B on one scale, each bar adding up to its folder’s summary.json, and which stages moved', async () => {
+    const [a, b] = [summaryMeans(baseline), summaryMeans(kirana)];
+    await expectStageBars(page, '#view-compare .stage-compare', a, 'A');
+    await expectStageBars(page, '#view-compare .stage-compare', b, 'B');
+    const rows = await page.locator('#view-compare .stage-shift-table tbody tr').evaluateAll((trs) => trs.map((tr) => ({ stage: tr.getAttribute('data-stage')!, a: Number(tr.getAttribute('data-a')), b: Number(tr.getAttribute('data-b')), moved: tr.classList.contains('moved-most') })));
+    expect(rows.at(-1)).toEqual({ stage: 'total', a: a['leadTime.hours.mean'], b: b['leadTime.hours.mean'], moved: false });
+    const stages = rows.slice(0, -1);
+    for (const r of stages) expect([r.a, r.b], r.stage).toEqual([a[`leadTime.stage.hours.${r.stage}`], b[`leadTime.stage.hours.${r.stage}`]]);
+    // The stage marked is the one whose mean moved most between the two folders.
+    const most = stages.reduce((m, r) => (Math.abs(r.b - r.a) > Math.abs(m.b - m.a) ? r : m));
+    expect(stages.filter((r) => r.moved).map((r) => r.stage)).toEqual([most.stage]);
+    await page.locator('#view-compare .stage-compare').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(artifacts, 'viz-dev-compare-stages.png') });
+    expect(errors).toEqual([]);
+  });
+
   it('shows both folders’ charts and says Playback has nothing to play for a result folder', async () => {
     await page.getByRole('tab', { name: 'Charts' }).click();
     expect(await page.locator('.charts-host svg').count()).toBe(6);
@@ -172,6 +189,73 @@ describe('`sim viz baseline kirana` (Vite dev server) on two folders written by 
     );
     expect(await page.locator('button[name=play]').isDisabled()).toBe(true);
     await page.screenshot({ path: join(artifacts, 'viz-dev-playback.png') });
+    expect(errors).toEqual([]);
+  });
+
+  it('Charts: where the time goes adds up to the folder’s summary.json, and the bottlenecks are the top five of its nodes.csv and lanes.csv', async () => {
+    await page.locator('.result-list button', { hasText: 'baseline' }).click();
+    await page.getByRole('tab', { name: 'Charts' }).click();
+    await expectStageBars(page, '#view-charts .time-host', summaryMeans(baseline));
+    await expectBottlenecks(page, '#view-charts .bottlenecks-host', baseline);
+    await page.screenshot({ path: join(artifacts, 'viz-dev-where-time-goes.png') });
+    expect(errors).toEqual([]);
+  });
+
+  it('Map: a bottleneck’s button and a click on a node show its nodes.csv row, nodes coloured by queue in the classes the legend states', async () => {
+    const nodes = readCsv(join(baseline, 'nodes.csv'));
+    const [first] = topRows(nodes, 'waitParcelHours');
+    await page.locator('#view-charts button.show-node').first().click();
+    expect(await page.locator('#view-map').isVisible()).toBe(true);
+    await expectNodeDetail(page, first!);
+    // A mouse click on the map: the on-screen node farthest from every other shown node, so the
+    // click can only mean that one. The map is zoomed in on the first node: nodes within a few
+    // degrees of it are the candidates.
+    const shownTypes = await page.locator('input[name=layer]:checked').evaluateAll((bs) => bs.map((b) => (b as HTMLInputElement).value));
+    const near = nodes.filter((n) => shownTypes.includes(n.type!) && Math.abs(Number(n.lat) - Number(first!.lat)) < 4 && Math.abs(Number(n.lon) - Number(first!.lon)) < 4);
+    const points = (await page.evaluate((ids) => ids.map((id) => [id, (globalThis as unknown as { viz: { mapNodePoint(id: number): { x: number; y: number } | undefined } }).viz.mapNodePoint(id)] as const), near.map((n) => Number(n.id)))).filter(
+      (p): p is [number, { x: number; y: number }] => p[1] !== undefined,
+    );
+    const box = (await page.locator('#view-map .india-map').boundingBox())!;
+    const legendBox = (await page.locator('#view-map .map-legend').boundingBox())!;
+    const inside = ({ x, y }: { x: number; y: number }, margin: number): boolean => x > box.x + margin && x < box.x + box.width - margin && y > box.y + margin && y < box.y + box.height - margin;
+    // Every point that could be within 20 px of an on-screen candidate lies inside the map or just outside it.
+    const around = points.filter(([, p]) => inside(p, -20));
+    const onScreen = points.filter(([, p]) => inside(p, 20) && !(p.x > legendBox.x - 10 && p.y > legendBox.y - 10));
+    expect(onScreen.length).toBeGreaterThan(5);
+    const gaps = onScreen.map(([id, p]) => ({ id, at: p, gap: Math.min(20, ...around.filter(([other]) => other !== id).map(([, q]) => Math.hypot(q.x - p.x, q.y - p.y))) }));
+    const { id, at, gap } = gaps.reduce((best, c) => (c.gap > best.gap ? c : best));
+    expect(gap).toBeGreaterThan(12);
+    await page.mouse.click(at.x, at.y);
+    await expectNodeDetail(page, nodes[id]!);
+    await page.screenshot({ path: join(artifacts, 'viz-dev-map-node.png') });
+
+    // Queue classes: each legend line's count is the number of shown nodes.csv rows in its range.
+    await page.getByLabel('Colour nodes by').selectOption('queueMean');
+    const legend = await page.locator('#view-map .node-legend li').allTextContents();
+    const shown = nodes.filter((n) => shownTypes.includes(n.type!)).map((n) => Number(n.queueMean));
+    const inRange = (label: string): number => {
+      const under = /^under (\S+)$/.exec(label);
+      const between = /^(\S+) to (\S+)$/.exec(label);
+      const over = /^(\S+) and over$/.exec(label);
+      if (label === 'no value') return shown.filter((v) => !Number.isFinite(v)).length;
+      if (label === 'zero') return shown.filter((v) => v === 0).length;
+      if (under !== null) return shown.filter((v) => v > 0 && v < Number(under[1])).length;
+      if (between !== null) return shown.filter((v) => v >= Number(between[1]) && v < Number(between[2])).length;
+      if (over !== null) return shown.filter((v) => v >= Number(over[1])).length;
+      throw new Error(`unexpected legend line ${label}`);
+    };
+    expect(legend).toHaveLength(7);
+    for (const line of legend) {
+      const [label, count] = line.split(/: (?=[\d,]+$)/);
+      expect(Number(count!.replaceAll(',', '')), label).toBe(inRange(label!));
+    }
+    expect(shown.filter((v) => v >= 5).length).toBeGreaterThan(0);
+    // Zooming redraws every frame with ~22,000 coloured nodes: measured and recorded, not asserted (a timing target).
+    const fps = await page.evaluate(() => (globalThis as unknown as { viz: { measureZoomFps(ms: number): Promise<{ fps: number; frames: number; seconds: number }> } }).viz.measureZoomFps(2000));
+    writeFileSync(join(artifacts, 'viz-fps-coloured-nodes.json'), `${JSON.stringify({ ...fps, colouredNodes: shown.length, note: 'nodes of the default layers coloured by queue, scripted d3-zoom 1→12→1, one redraw per frame' }, null, 2)}\n`);
+    console.log(`viz zoom with ${shown.length} coloured nodes: ${fps.fps.toFixed(1)} fps`);
+    expect(fps.frames).toBeGreaterThan(5);
+    await page.screenshot({ path: join(artifacts, 'viz-dev-map-queue.png') });
     expect(errors).toEqual([]);
   });
 });
@@ -187,6 +271,21 @@ describe('`npm run viz`, with a result folder picked in the page', () => {
     expect(await page.locator('.result-list button').textContent()).toBe('baseline (seed 1, picked files)');
     expectMapOf(await mapState(page, '#view-map'), districtValues(baseline, 'within48h'), pct);
     await page.screenshot({ path: join(artifacts, 'viz-npm-run-viz.png') });
+
+    // A folder written before nodes.csv had a row per node: the by-type table under that name, no lanes.csv.
+    const old = mkdtempSync(join(tmpdir(), 'viz-old-folder-'));
+    for (const f of readdirSync(baseline)) if (!['nodes.csv', 'node-types.csv', 'lanes.csv', 'report.html'].includes(f)) copyFileSync(join(baseline, f), join(old, f));
+    copyFileSync(join(baseline, 'node-types.csv'), join(old, 'nodes.csv'));
+    await page.locator('input[name=folder]').setInputFiles(readdirSync(old).map((f) => join(old, f)));
+    await page.waitForFunction(() => (globalThis as unknown as { viz: { results: unknown[] } }).viz.results.length === 2);
+    const note = 'This result has no per-node table: its nodes.csv is the by-type table of folders written before sim run wrote one row per node. Run the scenario again with this version of sim run to see which nodes held parcels up.';
+    expect(await page.locator('#view-map .node-detail .no-node-table').textContent()).toBe(note);
+    expect(await page.locator('select[name=node-metric] option:not([disabled])').allTextContents()).toEqual(['type (the national network)']);
+    await page.getByRole('tab', { name: 'Charts' }).click();
+    expect(await page.locator('.bottlenecks-host .no-node-table').textContent()).toBe(note);
+    expect(await page.locator('.bottlenecks-host .no-lane-table').textContent()).toBe('This result has no lanes.csv: it was written before sim run wrote one.');
+    await expectStageBars(page, '#view-charts .time-host', summaryMeans(baseline));
+    await page.screenshot({ path: join(artifacts, 'viz-npm-run-viz-old-folder.png') });
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -1,6 +1,9 @@
 import { browserParallelism, jobFor, type ReplicationOutput, type RunResult, runReplications, spawnBrowserWorker, WorkerPool } from '../sim/run/browser.ts';
+import type { NetworkOptions } from '../sim/network/index.ts';
+import type { NodeDescriptions } from '../sim/report/index.ts';
 import { formatIssue, type Scenario } from '../sim/scenario/browser.ts';
 import { builtinEntries, cliCommand, loadBuiltin, type PanelParams, panelSets, paramsOf, runSpecFor, withEventLog } from './builtin-scenarios.ts';
+import { fetchNodeDescriptions } from './network-client.ts';
 import { escapeHtml } from './summary-table.ts';
 import { type DistrictOf, runSummaryJson, viewDataFromRun } from './view-data-from-run.ts';
 import type { ViewData } from './view-data.ts';
@@ -134,7 +137,7 @@ export function runPanel(root: HTMLElement, events: RunPanelEvents, options: Run
     status.textContent = `Running ${scenario.name}: ${spec.replications} replications…`;
     const started = performance.now();
     try {
-      const [result, playback]: [RunResult, ReplicationOutput | undefined] = await Promise.all([
+      const [result, playback, nodes]: [RunResult, ReplicationOutput | undefined, NodeDescriptions | undefined] = await Promise.all([
         runReplications(spec, {
           pool,
           onProgress: (done, total, fraction, eta) => {
@@ -145,12 +148,15 @@ export function runPanel(root: HTMLElement, events: RunPanelEvents, options: Run
         // Playback's event log comes from its own job (replication 0 with the log on), so the
         // summarised replications are byte for byte the CLI's.
         withPlayback ? pool.exec(jobFor({ ...spec, input: withEventLog(input) }, 0)).then((d) => d.output) : Promise.resolve(undefined),
+        // The run's own network node by node, for nodes.csv's rows (the views say so when it fails).
+        fetchNodeDescriptions(input.network as NetworkOptions, spec.seed).catch(() => undefined),
       ]);
       const label = `${scenario.name} (seed ${scenario.seed}${sets.length === 0 ? '' : `, ${sets.map((s) => s.source.replace(/^--set /, '')).join(', ')}`})`;
       const summary = runSummaryJson(result);
       progress.value = 1;
       status.textContent = `Done: ${scenario.name}, ${spec.replications} replications in ${((performance.now() - started) / 1000).toFixed(1)} s.`;
-      events.onResult(viewDataFromRun(result, label, options.districtOf, input.network, playback), summary);
+      const described = nodes === undefined ? undefined : { nodes, startDate: scenario.model.startDate };
+      events.onResult(viewDataFromRun(result, label, options.districtOf, input.network, playback, described), summary);
     } catch (error) {
       status.textContent = cancelled ? 'Cancelled.' : `Run failed: ${error instanceof Error ? error.message : String(error)}`;
     } finally {

@@ -57,8 +57,8 @@ describe('viewDataFromFolder, on a folder written by `sim run tiny`', () => {
     const view = viewDataFromFolder('tiny', files);
     const daily = readCsv(join(dir, 'daily.csv'));
     expect(view.daily.map((d) => [d.day, d.created, d.backlog])).toEqual(daily.map((r) => [Number(r.day), Number(r.created), Number(r.backlog)]));
-    const nodes = readCsv(join(dir, 'nodes.csv'));
-    expect(view.nodes.map((n) => [n.type, n.nodes, n.utilisation])).toEqual(nodes.map((r) => [r.type, Number(r.nodes), Number(r.utilisation)]));
+    const types = readCsv(join(dir, 'node-types.csv'));
+    expect(view.nodes.map((n) => [n.type, n.nodes, n.utilisation])).toEqual(types.map((r) => [r.type, Number(r.nodes), Number(r.utilisation)]));
     expect(view.histogram.reduce((s, b) => s + b.count, 0)).toBe(readCsv(join(dir, 'leadtime-histogram.csv')).reduce((s, r) => s + Number(r.count), 0));
   });
 
@@ -69,11 +69,37 @@ describe('viewDataFromFolder, on a folder written by `sim run tiny`', () => {
     expect(viewDataFromFolder('tiny', withFile('daily.csv', reordered(files.get('daily.csv')!))).daily).toEqual(plain.daily);
   });
 
-  it('takes the by-type table from node-types.csv (the new name) as from the old by-type nodes.csv', () => {
+  it('takes the by-type table from node-types.csv (the new name) as from the old by-type nodes.csv, and says an old folder has no node rows', () => {
     const plain = viewDataFromFolder('tiny', files);
-    const renamed = withFile('nodes.csv', undefined);
-    renamed.set('node-types.csv', files.get('nodes.csv')!);
-    expect(viewDataFromFolder('tiny', renamed).nodes).toEqual(plain.nodes);
+    const old = withFile('node-types.csv', undefined);
+    old.set('nodes.csv', files.get('node-types.csv')!);
+    old.delete('lanes.csv');
+    const view = viewDataFromFolder('tiny', old);
+    expect(view.nodes).toEqual(plain.nodes);
+    expect(view.perNode).toBeUndefined();
+    expect(view.perNodeNote).toBe('This result has no per-node table: its nodes.csv is the by-type table of folders written before sim run wrote one row per node.');
+    expect(view.perLane).toBeUndefined();
+    expect(view.perLaneNote).toBe('This result has no lanes.csv: it was written before sim run wrote one.');
+  });
+
+  it('reads every row of nodes.csv and lanes.csv by column name, in any column order', () => {
+    const view = viewDataFromFolder('tiny', files);
+    const nodes = readCsv(join(dir, 'nodes.csv'));
+    expect(view.perNode).toHaveLength(nodes.length);
+    expect(nodes.length).toBeGreaterThan(100);
+    const text = ['name', 'type', 'operator', 'district', 'state'];
+    for (const [i, row] of nodes.entries()) {
+      const shown = view.perNode![i]! as unknown as Record<string, unknown>;
+      for (const [column, cell] of Object.entries(row)) {
+        const want = text.includes(column) ? cell : column === 'districtCode' && cell === '' ? null : Number(cell);
+        expect(shown[column], `${column} of node ${row.id}`).toBe(want);
+      }
+    }
+    const lanes = readCsv(join(dir, 'lanes.csv'));
+    expect(view.perLane!.map((l) => [l.from, l.toName, l.mode, l.meanFill, l.waitParcelHours])).toEqual(lanes.map((r) => [Number(r.from), r.toName, r.mode, Number(r.meanFill), Number(r.waitParcelHours)]));
+    const shuffled = viewDataFromFolder('tiny', withFile('nodes.csv', reordered(files.get('nodes.csv')!)));
+    expect(shuffled.perNode).toEqual(view.perNode);
+    expect(viewDataFromFolder('tiny', withFile('lanes.csv', reordered(files.get('lanes.csv')!))).perLane).toEqual(view.perLane);
   });
 
   it('sums a one-row-per-node nodes.csv by type when there is no node-types.csv', () => {
@@ -83,19 +109,27 @@ describe('viewDataFromFolder, on a folder written by `sim run tiny`', () => {
       '1,FC Hoskote,fulfilment-centre,amazon,Bangalore Rural,Karnataka,13.07,77.8,3000,1400,0.466667,0,0,1,2',
       '2,"Station, Kochi",delivery-station,amazon,Ernakulam,Kerala,9.98,76.28,500,100,0.2,3,9,4,8',
     ].join('\n');
-    const view = viewDataFromFolder('tiny', withFile('nodes.csv', perNode));
+    const noTypes = withFile('nodes.csv', perNode);
+    noTypes.delete('node-types.csv');
+    const view = viewDataFromFolder('tiny', noTypes);
+    // A per-node table short of columns still gives the by-type sums, and says which columns it lacks.
+    expect(view.perNode).toBeUndefined();
+    expect(view.perNodeNote).toMatch(/^This result has no per-node table: result folder tiny: nodes\.csv has no column "districtCode", "staff", "expectedPerDay", "waitParcelHours" \(its columns: id, name,/);
     expect(view.nodes).toEqual([
       { type: 'fulfilment-centre', nodes: 2, capacityPerDay: 4000, handledPerDay: 2000, utilisation: 0.5 },
       { type: 'delivery-station', nodes: 1, capacityPerDay: 500, handledPerDay: 100, utilisation: 0.2 },
     ]);
   });
 
-  it('treats missing optional files as absent and ignores files it does not read (lanes.csv)', () => {
+  it('treats missing optional files as absent, and a lanes.csv it cannot read as a note naming its missing columns', () => {
     let partial = new Map(files);
-    for (const name of ['daily.csv', 'districts.csv', 'nodes.csv', 'leadtime-histogram.csv']) partial.delete(name);
+    for (const name of ['daily.csv', 'districts.csv', 'nodes.csv', 'node-types.csv', 'leadtime-histogram.csv']) partial.delete(name);
     partial.set('lanes.csv', 'from,to,mode,parcelsPerDay\n1,2,road,5\n');
     const view = viewDataFromFolder('tiny', partial);
     expect([view.districts, view.daily, view.nodes, view.histogram]).toEqual([[], [], [], []]);
+    expect([view.perNode, view.perLane]).toEqual([undefined, undefined]);
+    expect(view.perNodeNote).toBe('This result has no per-node table (no nodes.csv).');
+    expect(view.perLaneNote).toMatch(/^This result has no lane table the page can read: result folder tiny: lanes\.csv has no column "fromName", "toName",/);
     expect(view.set.summary.metrics['parcels.created']?.mean).toBeGreaterThan(0);
     partial = withFile('summary.json', undefined);
     expect(() => viewDataFromFolder('tiny', partial)).toThrow('result folder tiny: summary.json is missing');

@@ -1,5 +1,6 @@
 import { parseResultSet } from '../sim/compare/index.ts';
 import { csvTable } from './csv-table.ts';
+import { perLaneRows, perNodeRows, withPerNodeTables } from './per-node-tables.ts';
 import type { DailyRow, DistrictRow, NodeRow, ViewData } from './view-data.ts';
 
 /** A result folder's files by name (`summary.json`, `districts.csv`…), as text. */
@@ -11,7 +12,8 @@ export type FolderFiles = ReadonlyMap<string, string>;
  * required; the tables are optional (a folder without them shows its summary and no map).
  * Districts are keyed by the Census `code` column (`district` is the name). Node types come from
  * `node-types.csv`, or from a `nodes.csv` that is the by-type table (header `type,…`), or are
- * summed from a `nodes.csv` of one row per node (`id,…,type,…`).
+ * summed from a `nodes.csv` of one row per node (`id,…,type,…`), which with `lanes.csv` also
+ * gives the per-node and per-lane rows (absent in older folders: the views say so).
  */
 export function viewDataFromFolder(label: string, files: FolderFiles): ViewData {
   const need = (name: string): string => {
@@ -27,7 +29,9 @@ export function viewDataFromFolder(label: string, files: FolderFiles): ViewData 
     leadTimeHistogramCsv: files.get('leadtime-histogram.csv'),
   });
   const histogram = (set.leadTimeHistogram ?? []).map((b) => ({ hour: b.hour, count: b.count }));
-  return { label, source: 'folder', set, districts: districtRows(label, files.get('districts.csv')), daily: dailyRows(label, files.get('daily.csv')), nodes: nodeTypeRows(label, files), histogram };
+  const view: ViewData = { label, source: 'folder', set, districts: districtRows(label, files.get('districts.csv')), daily: dailyRows(label, files.get('daily.csv')), nodes: nodeTypeRows(label, files), histogram };
+  withPerNodeTables(view, perNodeRows(label, files.get('nodes.csv')), perLaneRows(label, files.get('lanes.csv')));
+  return view;
 }
 
 function districtRows(folder: string, text: string | undefined): DistrictRow[] {

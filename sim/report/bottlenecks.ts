@@ -1,5 +1,7 @@
 /** A node or lane that made parcels wait, as `nodes.csv` / `lanes.csv` row fields. */
 export interface Bottleneck {
+  /** The row's position in the rows given (a node's row is its id in a `nodes.csv` of every node). */
+  row: number;
   /** `nodes.csv`: the node's name; `lanes.csv`: `from → to (mode)`. */
   name: string;
   /** Node type and district, or the lane's mode. */
@@ -13,14 +15,21 @@ export interface Bottleneck {
   leftBehind: number;
 }
 
+/** A cell of a `nodes.csv` or `lanes.csv` row: the file's text, or the same value parsed (the browser's tables). */
+type Cell = string | number | null | undefined;
+/** The columns read, by name. */
+type NodeRow = Readonly<Partial<Record<'name' | 'type' | 'district' | 'waitParcelHours' | 'waitHoursMean' | 'utilisation' | 'queueMax', Cell>>>;
+type LaneRow = Readonly<Partial<Record<'fromName' | 'toName' | 'mode' | 'waitParcelHours' | 'waitHoursMean' | 'meanFill' | 'leftBehind', Cell>>>;
+
 /**
  * The `n` nodes and `n` lanes where parcels waited longest in total (parcel-hours), from the rows
  * of a result folder's `nodes.csv` and `lanes.csv` read by column name. A node's waits are every
  * wait that ended there (for a pick wave, a departure, a delivery wave), so a node ranks above the
  * lanes leaving it; ties go to the earlier row.
  */
-export function bottlenecks(nodes: readonly Record<string, string>[], lanes: readonly Record<string, string>[], n = 5): { nodes: Bottleneck[]; lanes: Bottleneck[] } {
-  const num = (x: string | undefined): number => (x === undefined || x === '' ? 0 : Number(x));
+export function bottlenecks(nodes: readonly NodeRow[], lanes: readonly LaneRow[], n = 5): { nodes: Bottleneck[]; lanes: Bottleneck[] } {
+  const num = (x: Cell): number => (x === undefined || x === null || x === '' ? 0 : Number(x));
+  const str = (x: Cell): string => (x === undefined || x === null ? '' : String(x));
   const top = (rows: Bottleneck[]): Bottleneck[] =>
     rows
       .map((r, i) => ({ r, i }))
@@ -30,9 +39,10 @@ export function bottlenecks(nodes: readonly Record<string, string>[], lanes: rea
       .map(({ r }) => r);
   return {
     nodes: top(
-      nodes.map((r) => ({
-        name: r.name ?? '',
-        where: `${r.type}, ${r.district}`,
+      nodes.map((r, row) => ({
+        row,
+        name: str(r.name),
+        where: `${str(r.type)}, ${str(r.district)}`,
         parcelHours: num(r.waitParcelHours),
         waitHoursMean: num(r.waitHoursMean),
         utilisation: num(r.utilisation),
@@ -41,9 +51,10 @@ export function bottlenecks(nodes: readonly Record<string, string>[], lanes: rea
       })),
     ),
     lanes: top(
-      lanes.map((r) => ({
-        name: `${r.fromName} → ${r.toName}`,
-        where: r.mode ?? '',
+      lanes.map((r, row) => ({
+        row,
+        name: `${str(r.fromName)} → ${str(r.toName)}`,
+        where: str(r.mode),
         parcelHours: num(r.waitParcelHours),
         waitHoursMean: num(r.waitHoursMean),
         utilisation: num(r.meanFill),

@@ -1,5 +1,6 @@
 import type { HistogramJSON } from '../engine/stats/index.ts';
-import { type ReplicationOutput, replicationsCsv, type Summary, summaryJson } from '../run/index.ts';
+// sim/run's browser entry (the same functions): the page builds the per-node tables of its own runs with this file.
+import { type ReplicationOutput, replicationsCsv, type Summary, summaryJson } from '../run/browser.ts';
 
 /** `manifest.json`: how the results were made. Timings live here and only here, so summary.json stays byte-identical run to run. */
 export interface ResultManifest {

@@ -6,3 +6,4 @@ export { dailyFlowChart } from './daily-flow-chart.ts';
 export { costComponentsChart } from './cost-components-chart.ts';
 export { nodeUtilisationChart } from './node-utilisation-chart.ts';
 export { replicationSpreadChart, SPREAD_METRICS } from './replication-spread-chart.ts';
+export { stageBarsChart, stageBars, STAGE_STYLE, SLICE_LABEL, type StageBar } from './stage-bars-chart.ts';

@@ -1,6 +1,7 @@
 import * as d3 from 'd3';
 import type { IndiaShapes } from '../../sim/data/index.ts';
 import type { NetworkLayers } from '../network-layers.ts';
+import { type ColouredNodes, NodeColourLayer } from './node-colour-layer.ts';
 import { NODE_DRAW_ORDER, NODE_STYLE } from './node-style.ts';
 import { rewindForD3 } from './rewind-for-d3.ts';
 
@@ -28,6 +29,8 @@ export interface IndiaMapOptions {
   height: number;
   /** Called with the dataset index of a clicked (or Enter-pressed) district. */
   onDistrictClick?: (district: number) => void;
+  /** Called with the index of a clicked node of the coloured node layer (`setNodeColouring`); the district under it is then not clicked. */
+  onNodeClick?: (node: number) => void;
   /** Accessible name of the map. */
   label: string;
 }
@@ -61,6 +64,8 @@ export class IndiaMap {
   private network: { layers: NetworkLayers; x: Float32Array; y: Float32Array; byType: Map<string, Uint32Array>; lanes: number[] } | undefined;
   private visible = new Set(Object.entries(NODE_STYLE).filter(([, s]) => s.on).map(([t]) => t));
   private overlay: { x: Float32Array; y: Float32Array; color: string } | undefined;
+  /** A result's own nodes coloured by a measure; while set, it replaces the by-type node layers. */
+  private coloured: NodeColourLayer | undefined;
   /** Frames drawn since creation; the fps measurement reads it. */
   framesDrawn = 0;
 
@@ -110,7 +115,11 @@ export class IndiaMap {
       .attr('data-code', (f) => districts[f.properties.district]?.code ?? '')
       .on('mousemove', (event: MouseEvent, f) => this.hover(event, f.properties.district))
       .on('mouseleave', () => (this.tooltip.hidden = true))
-      .on('click', (_event, f) => options.onDistrictClick?.(f.properties.district));
+      .on('click', (event: MouseEvent, f) => {
+        const node = this.nodeAt(event);
+        if (node !== undefined && options.onNodeClick !== undefined) options.onNodeClick(node);
+        else options.onDistrictClick?.(f.properties.district);
+      });
     // The official land boundary over the districts (DOMAIN.md, Maps).
     this.layer
       .append('path')
@@ -240,6 +249,46 @@ export class IndiaMap {
     return this.visible;
   }
 
+  /**
+   * Colours a result's own nodes by a measure (node-colour-layer.ts) in place of the by-type
+   * layers, which come back with undefined. The layer toggles still choose the types shown.
+   */
+  setNodeColouring(nodes: ColouredNodes | undefined): void {
+    this.coloured = nodes === undefined ? undefined : new NodeColourLayer(nodes, (p) => this.projection(p));
+    this.draw();
+  }
+
+  /** Rings node `i` of the coloured layer (undefined: none). */
+  selectNode(i: number | undefined): void {
+    if (this.coloured !== undefined) this.coloured.selected = i;
+    this.draw();
+  }
+
+  /** Zooms in on node `i` of the coloured layer (to scale `k`, centred on it). */
+  focusNode(i: number, k = 8): void {
+    const x = this.coloured?.x[i];
+    const y = this.coloured?.y[i];
+    if (x === undefined || y === undefined || !Number.isFinite(x)) return;
+    this.zoom.transform(this.svg, d3.zoomIdentity.translate(this.options.width / 2, this.options.height / 2).scale(k).translate(-x, -y));
+  }
+
+  /** Where node `i` of the coloured layer is on screen (client coordinates), for people's tools and tests. */
+  nodeClientPoint(i: number): { x: number; y: number } | undefined {
+    const x = this.coloured?.x[i];
+    const y = this.coloured?.y[i];
+    if (x === undefined || y === undefined || !Number.isFinite(x)) return undefined;
+    const rect = this.element.getBoundingClientRect();
+    return { x: rect.left + x * this.transform.k + this.transform.x, y: rect.top + y * this.transform.k + this.transform.y };
+  }
+
+  /** The coloured layer's visible node under a pointer event (within 6 px), if any. */
+  private nodeAt(event: MouseEvent): number | undefined {
+    if (this.coloured === undefined) return undefined;
+    const rect = this.element.getBoundingClientRect();
+    const t = this.transform;
+    return this.coloured.pick((event.clientX - rect.left - t.x) / t.k, (event.clientY - rect.top - t.y) / t.k, 6 / t.k, this.visible);
+  }
+
   /** Moving parcels for playback, as [lon, lat] pairs; null removes them. */
   setOverlay(points: Float64Array | null, color = '#d7191c'): void {
     if (points === null) {
@@ -356,7 +405,11 @@ export class IndiaMap {
     this.tooltip.hidden = false;
     this.tooltip.style.left = `${event.clientX - rect.left + 12}px`;
     this.tooltip.style.top = `${event.clientY - rect.top + 12}px`;
-    this.tooltip.textContent = `${info?.name ?? district}, ${info?.state ?? ''}${this.colouring === undefined ? '' : ` — ${this.colouring.label}: ${v === undefined ? 'no data' : this.colouring.format(v)}`}`;
+    const node = this.nodeAt(event);
+    this.tooltip.textContent =
+      node !== undefined
+        ? this.coloured!.nodes.describe(node)
+        : `${info?.name ?? district}, ${info?.state ?? ''}${this.colouring === undefined ? '' : ` — ${this.colouring.label}: ${v === undefined ? 'no data' : this.colouring.format(v)}`}`;
   }
 
   /** District fills and borders and the outline, through the zoom transform (Path2D, cached). */
@@ -405,7 +458,7 @@ export class IndiaMap {
         ctx.stroke();
       }
       for (const type of NODE_DRAW_ORDER) {
-        if (!this.visible.has(type)) continue;
+        if (!this.visible.has(type) || this.coloured !== undefined) continue;
         const ids = net.byType.get(type);
         const style = NODE_STYLE[type];
         if (ids === undefined || style === undefined) continue;
@@ -424,6 +477,7 @@ export class IndiaMap {
         }
       }
     }
+    this.coloured?.draw(ctx, t, this.visible, width, height);
     const o = this.overlay;
     if (o !== undefined) {
       ctx.fillStyle = o.color;
