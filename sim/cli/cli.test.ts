@@ -21,7 +21,9 @@ describe('sim, end to end as a process', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^tiny: 2 replications, seed 1\n {2}metric/);
     expect(r.stdout).toContain(`results: ${out}`);
-    expect(readdirSync(out).sort()).toEqual(['daily.csv', 'districts.csv', 'leadtime-histogram.csv', 'manifest.json', 'nodes.csv', 'replications.csv', 'summary.json']);
+    expect(readdirSync(out).sort()).toEqual([
+      'bottlenecks-daily.csv', 'daily.csv', 'districts.csv', 'lanes.csv', 'leadtime-histogram.csv', 'manifest.json', 'node-types.csv', 'nodes.csv', 'replications.csv', 'summary.json',
+    ]);
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
     expect(summary).toMatchObject({ scenario: 'tiny', seed: 1, replications: 2 });
     expect(summary.scenarioHash).toMatch(/^[0-9a-f]{64}$/);

@@ -32,6 +32,7 @@ export { defaultTolerance, resolveTolerance } from './default-tolerance.ts';
 // Exit codes and errors
 export { EXIT_OK, EXIT_BAD_INPUT, EXIT_REGRESSION, exitCodeFor, exitCodeForExact, type CompareExitCode } from './exit-codes.ts';
 export { CompareInputError } from './compare-input-error.ts';
+export { parseCsv } from './parse-csv.ts';
 
 // Reading result folders
 export { parseResultSet } from './parse-result-set.ts';
