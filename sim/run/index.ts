@@ -30,7 +30,7 @@ export { runUntilPrecise, type PrecisionTarget, type PreciseResult } from './run
 export { runSweep, sweepJobs, sweepSpecs, type SweepPoint, type SweepResult } from './run-sweep.ts';
 export { pairedDifference, welchDifference, type Difference } from './difference.ts';
 export { mergeShards } from './merge-shards.ts';
-export { encodeOutput, decodeOutput } from './output-codec.ts';
+export { encodeOutput, decodeOutput, exactJson, parseExactJson } from './output-codec.ts';
 export { codeVersion } from './code-version.ts';
 export type { JobExecutor } from './job-executor.ts';
 export { shardFromEnv, shardPositions, shardReplications, validateShard, type Shard, type ShardSetting } from './shard.ts';
