@@ -4,5 +4,5 @@ export { QueueExecutor, QueueJobError, type QueueClientOptions } from './queue-e
 export { QueueWorker, type QueueWorkerOptions } from './queue-worker.ts';
 export { parseRedisUrl, type RedisAddress } from './redis-url.ts';
 export { QueueUnavailableError, REDIS_GRACE_MS } from './redis-link.ts';
-export { DEFAULT_PREFIX, RESULT_TTL_SECONDS, jobId, outputKey, queueName, validatePrefix } from './queue-names.ts';
+export { DEFAULT_PREFIX, RESULT_TTL_SECONDS, jobId, outputKey, queueName, shortId, validatePrefix } from './queue-names.ts';
 export { jobLabel, type QueueJobData, type QueueJobResult } from './queue-job.ts';

@@ -10,7 +10,7 @@ import { loadIndiaData } from '../data/index.ts';
 import { codeVersion, type IndiaInput, jobFor, jobScenarioHash } from '../run/index.ts';
 import { loadScenario, parseSet } from '../scenario/index.ts';
 import { runSpecFor } from '../cli/run-command.ts';
-import { jobId, queueName } from './index.ts';
+import { jobId, queueName, shortId } from './index.ts';
 import { freePort, startRedis, type TestRedis } from './redis-test-server.ts';
 
 const SIM = fileURLToPath(new URL('../../bin/sim.js', import.meta.url));
@@ -153,7 +153,8 @@ describe('sim run|sweep --queue and sim worker, on a real redis-server', () => {
     expect(await queued.exit, queued.stderr()).toBe(0);
     expect(results(join(tmp, 'queued-kill'))).toEqual(results(join(tmp, 'local-kill')));
     expect(doneLines(b)).toHaveLength(2);
-    expect(doneLines(b).some((l) => l.includes(taken!))).toBe(true);
+    expect(doneLines(b).some((l) => l.includes(shortId(taken!)))).toBe(true);
+    expect(queued.stderr()).toContain(`job ${shortId(taken!)} ("tiny" seed 1 replication ${taken!.slice(-1)}) stalled`);
     b.child.kill('SIGTERM');
     await b.exit;
   });

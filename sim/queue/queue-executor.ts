@@ -1,7 +1,7 @@
 import { Job as BullJob, Queue, QueueEvents } from 'bullmq';
 import { decodeOutput, type Job, type JobDone, type JobExecutor, type JobProgress, jobScenarioHash } from '../run/index.ts';
 import { jobLabel, type QueueJobData, type QueueJobResult } from './queue-job.ts';
-import { jobId, outputKey, queueName, RESULT_TTL_SECONDS } from './queue-names.ts';
+import { jobId, outputKey, queueName, RESULT_TTL_SECONDS, shortId } from './queue-names.ts';
 import { connectionOptions, QueueUnavailableError, RedisLink } from './redis-link.ts';
 import type { RedisAddress } from './redis-url.ts';
 
@@ -86,6 +86,10 @@ export class QueueExecutor implements JobExecutor {
       x.events.on('failed', ({ jobId: id, failedReason }) => x.onFailed(id, failedReason));
       x.events.on('progress', ({ jobId: id, data }) => x.onProgress(id, data as unknown));
       x.events.on('removed', ({ jobId: id }) => x.resubmit(id));
+      x.events.on('stalled', ({ jobId: id }) => {
+        const entry = x.entries.get(id);
+        if (entry !== undefined) o.log(`job ${shortId(id)} (${jobLabel(entry.job)}) stalled: its worker stopped renewing the lock (killed?); the job goes back to the queue for another worker`);
+      });
       await x.queue.clean(RESULT_TTL_SECONDS * 1000, 10_000, 'completed');
       await x.queue.clean(RESULT_TTL_SECONDS * 1000, 10_000, 'failed');
       x.poller = setInterval(() => void x.poll().catch(() => {}), o.pollMs ?? 3000);

@@ -39,3 +39,8 @@ export function jobId(key: JobKey): string {
 export function outputKey(prefix: string, queue: string, id: string): string {
   return `${prefix}:${queue}:output:${id}`;
 }
+
+/** `7a6fe146c0ae…-n1-r3`: enough of a job id for a log line. */
+export function shortId(id: string): string {
+  return id.replace(/^([0-9a-f]{12})[0-9a-f]{52}/, '$1…');
+}

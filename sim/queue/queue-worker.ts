@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { type Job as BullJob, UnrecoverableError, WaitingError, Worker } from 'bullmq';
 import { encodeOutput, ReplicationError, type SpawnWorker, WorkerPool } from '../run/index.ts';
 import { jobLabel, type QueueJobData, type QueueJobResult } from './queue-job.ts';
-import { outputKey, queueName, RESULT_TTL_SECONDS } from './queue-names.ts';
+import { outputKey, queueName, RESULT_TTL_SECONDS, shortId } from './queue-names.ts';
 import { connectionOptions, type QueueUnavailableError, RedisLink } from './redis-link.ts';
 import type { RedisAddress } from './redis-url.ts';
 
@@ -103,7 +103,7 @@ export class QueueWorker {
 
   private async process(job: BullJob<QueueJobData, QueueJobResult>, token: string | undefined): Promise<QueueJobResult> {
     const data = job.data;
-    const label = `${jobLabel(data.job)} (job ${job.id})`;
+    const label = `${jobLabel(data.job)} (job ${shortId(job.id!)})`;
     if (data.codeVersion !== this.o.codeVersion) {
       const why = `job ${job.id} was queued by code version ${String(data.codeVersion).slice(0, 12)}; worker ${this.name} runs version ${this.o.codeVersion.slice(0, 12)} and cannot reproduce it: run sim worker from the same checkout as sim run`;
       this.o.log(`refused ${label}: other code version ${String(data.codeVersion).slice(0, 12)}`);
