@@ -196,12 +196,8 @@ describe('sim run|sweep --queue and sim worker, on a real redis-server', () => {
 
   it('Redis down, or going away, ends a run and a worker with exit 1 and a message, never a hang', async () => {
     const nobody = `redis://127.0.0.1:${await freePort()}`;
-    const down = sim('run', 'tiny', '--days', '1', '--replications', '1', '--queue', nobody, '--out', 'never');
-    expect(down.status, down.stderr).toBe(1);
-    expect(down.stderr).toContain(`sim: cannot reach Redis at ${nobody}: connect ECONNREFUSED`);
-    const noWorker = sim('worker', '--queue', nobody);
-    expect(noWorker.status).toBe(1);
-    expect(noWorker.stderr).toContain(`cannot reach Redis at ${nobody}`);
+    const down = start('run', 'tiny', '--days', '1', '--replications', '1', '--queue', nobody, '--out', 'never');
+    const noWorker = start('worker', '--queue', nobody);
 
     const gone = await startRedis();
     const w = await worker(gone, 'p4');
@@ -214,6 +210,11 @@ describe('sim run|sweep --queue and sim worker, on a real redis-server', () => {
     expect(Date.now() - stopped).toBeLessThan(30_000); // the 10 s grace, plus a loaded machine
     expect(waiting.stderr()).toContain(`sim: lost Redis at ${gone.url}: no answer for 10 s`);
     expect(w.stderr()).toContain(`lost Redis at ${gone.url}`);
+
+    expect(await down.exit, down.stderr()).toBe(1);
+    expect(down.stderr()).toContain(`sim: cannot reach Redis at ${nobody}: connect ECONNREFUSED`);
+    expect(await noWorker.exit, noWorker.stderr()).toBe(1);
+    expect(noWorker.stderr()).toContain(`cannot reach Redis at ${nobody}`);
     expect(existsSync(join(tmp, 'never'))).toBe(false);
   });
 });

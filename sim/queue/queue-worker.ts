@@ -103,6 +103,10 @@ export class QueueWorker {
 
   private async process(job: BullJob<QueueJobData, QueueJobResult>, token: string | undefined): Promise<QueueJobResult> {
     const data = job.data;
+    if (typeof data?.job?.kind !== 'string' || typeof data.codeVersion !== 'string') {
+      this.o.log(`refused job ${job.id}: its data is not a simulator job`);
+      throw new UnrecoverableError(`job ${job.id} holds no simulator job ({ job, codeVersion }); it was not queued by sim run|sweep --queue`);
+    }
     const label = `${jobLabel(data.job)} (job ${shortId(job.id!)})`;
     if (data.codeVersion !== this.o.codeVersion) {
       const why = `job ${job.id} was queued by code version ${String(data.codeVersion).slice(0, 12)}; worker ${this.name} runs version ${this.o.codeVersion.slice(0, 12)} and cannot reproduce it: run sim worker from the same checkout as sim run`;
