@@ -58,6 +58,7 @@ export class QueueWorker {
     this.finished = new Promise<void>((resolve, reject) => {
       this.settle = { resolve, reject };
     });
+    this.finished.catch(() => {}); // whoever awaits `finished` sees the rejection; nobody else must
   }
 
   /** Connects (QueueUnavailableError when Redis cannot be reached) and starts taking jobs. */

@@ -46,6 +46,7 @@ const HOPELESS = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|NOAUTH|WRONGPASS|invalid pass
 export class RedisLink {
   private timer: NodeJS.Timeout | undefined;
   private lastOk = Date.now();
+  private lastTick = Date.now();
   private lastError = 'no answer';
   private lost = false;
 
@@ -82,6 +83,7 @@ export class RedisLink {
       client.connect().catch(() => {}); // failures arrive as 'error' events
     });
     link.lastOk = Date.now();
+    link.lastTick = Date.now();
     // Not unref'd: while a run waits on Redis, this timer alone may be what keeps the process alive to notice.
     link.timer = setInterval(() => link.check(onLost, graceMs), 1000);
     return link;
@@ -89,7 +91,12 @@ export class RedisLink {
 
   private check(onLost: (error: QueueUnavailableError) => void, graceMs: number): void {
     if (this.lost) return;
-    if (Date.now() - this.lastOk > graceMs) {
+    const now = Date.now();
+    // A tick seconds late means this process was not running (a blocked event loop, a suspended
+    // machine), not that Redis was silent: give Redis a fresh grace from now.
+    if (now - this.lastTick > 3000) this.lastOk = now;
+    this.lastTick = now;
+    if (now - this.lastOk > graceMs) {
       this.lost = true;
       this.close();
       onLost(new QueueUnavailableError(`lost Redis at ${this.address.shown}: no answer for ${graceMs / 1000} s (${this.lastError})`));
