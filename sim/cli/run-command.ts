@@ -58,8 +58,8 @@ export async function runCommand(args: RunArgs, source?: RunSource): Promise<voi
     const manifest = { command: 'run' as const, scenario: s, scenarioName: s.name, scenarioHash: hash, seed: s.seed, replications: s.replications, shard };
     return runShard({ label: s.name, jobs, dir, workers: args.workers, manifest, ...(args.queue !== undefined && { queue: args.queue }) });
   }
-  const queued = source === undefined ? await queueExecutor(args, s.replications) : undefined;
   const data = await loadIndiaData();
+  const queued = source === undefined ? await queueExecutor(args, s.replications) : undefined;
   process.stderr.write(`${s.name}: ${s.replications} replication${s.replications === 1 ? '' : 's'} of ${s.days} day${s.days === 1 ? '' : 's'} at scale ${s.scale}, seed ${JSON.stringify(s.seed)}\n`);
   await runOnPool(
     s.name,

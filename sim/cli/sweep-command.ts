@@ -75,8 +75,8 @@ export async function sweepCommand(args: SweepArgs, source?: RunSource): Promise
     const pointOf = (j: number): string => points[Math.floor(j / s.replications)]!.name;
     return runShard({ label: `${s.name} sweep`, jobs: sweepJobs(sweepSpecs(base, patches)), pointOf, dir, workers: args.workers, manifest, ...(args.queue !== undefined && { queue: args.queue }) });
   }
-  const queued = source === undefined ? await queueExecutor(args, points.length * s.replications) : undefined;
   const data = await loadIndiaData();
+  const queued = source === undefined ? await queueExecutor(args, points.length * s.replications) : undefined;
   process.stderr.write(`${s.name}: sweep of ${points.length} points × ${s.replications} replications (common random numbers, seed ${JSON.stringify(s.seed)})\n`);
   await runOnPool(
     `${s.name} sweep`,
