@@ -159,6 +159,29 @@ describe('sim run|sweep --queue and sim worker, on a real redis-server', () => {
     await b.exit;
   });
 
+  it('sim worker stopped twice (SIGTERM, SIGTERM) hands its running job back at once and exits 0; another worker finishes it', async () => {
+    const run = ['run', 'tiny', '--days', '3', '--scale', '1', '--replications', '2'];
+    const a = await worker(redis, 'p5');
+    const queued = start(...run, '--queue', redis.url, '--queue-prefix', 'p5', '--out', 'queued-handback');
+    const active = `p5:${QUEUE}:active`;
+    const deadline = Date.now() + 60_000;
+    while ((await client.llen(active)) === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const [taken] = await client.lrange(active, 0, 0);
+    a.child.kill('SIGTERM');
+    await a.waitFor(/stopping: finishing the jobs running now/);
+    a.child.kill('SIGTERM');
+    expect(await a.exit, a.stderr()).toBe(0);
+    expect(a.stderr()).toContain(`handed back "tiny" seed 1 replication ${taken!.slice(-1)} (job ${shortId(taken!)})`);
+    expect(doneLines(a)).toEqual([]);
+    expect(await client.lrange(`p5:${QUEUE}:wait`, 0, -1)).toContain(taken);
+    const b = await worker(redis, 'p5');
+    expect(await queued.exit, queued.stderr()).toBe(0);
+    expect(results(join(tmp, 'queued-handback'))).toEqual(results(join(tmp, 'local-kill')));
+    expect(doneLines(b)).toHaveLength(2);
+    b.child.kill('SIGTERM');
+    await b.exit;
+  });
+
   it('a replication that throws on a worker fails the run with exit 1 naming scenario, seed and replication, and is not retried; a job of another code version is refused', async () => {
     // A job whose model input is broken, queued under the id the command below will ask for.
     const loaded = (await loadScenario('tiny', { sets: [parseSet('days=1'), parseSet('seed=77')], data: loadIndiaData })).scenario;
