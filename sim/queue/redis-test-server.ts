@@ -14,8 +14,9 @@ export function ensureRedisServer(): string {
     throw new Error('the queue tests need redis-server: run "apt-get update && apt-get install -y redis-server" as root (the tests do it themselves when run as root)');
   }
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  execFileSync('apt-get', ['update'], { stdio: 'inherit', env });
-  execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'redis-server'], { stdio: 'inherit', env });
+  // npm test installs it before the tests start; this is for vitest run alone. Wait for another apt-get rather than fail.
+  execFileSync('apt-get', ['-o', 'DPkg::Lock::Timeout=300', 'update'], { stdio: 'inherit', env });
+  execFileSync('apt-get', ['-o', 'DPkg::Lock::Timeout=300', 'install', '-y', '--no-install-recommends', 'redis-server'], { stdio: 'inherit', env });
   if (!found()) throw new Error('apt-get installed redis-server, yet it does not run');
   return 'redis-server';
 }
