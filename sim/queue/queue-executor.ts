@@ -177,7 +177,7 @@ export class QueueExecutor implements JobExecutor {
     if (reused > 0) parts.push(`${reused} reused from earlier runs`);
     if (running > 0) parts.push(`${running} already queued by another command`);
     this.o.log(`queue ${this.queueName} on ${this.o.address.shown}: ${parts.join(', ')}`);
-    await this.poll();
+    await this.poll().catch(() => {}); // a safety net; Redis being gone is the link's to say
   }
 
   /** Resolves a job from its stored output; false when Redis holds none (expired, or never written). */
@@ -263,7 +263,8 @@ export class QueueExecutor implements JobExecutor {
       }
     }
     if (waiting.length === 0) return;
-    const workers = await this.queue.getWorkersCount();
+    // CLIENT LIST, which some managed Redis services disable: then no notice, nothing worse.
+    const workers = await this.queue.getWorkersCount().catch(() => Number.NaN);
     if (workers === 0 && !this.saidNoWorker) {
       this.saidNoWorker = true;
       this.o.log(
