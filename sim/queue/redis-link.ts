@@ -67,7 +67,8 @@ export class RedisLink {
         client.off('ready', ready);
         client.off('error', failFast);
         client.disconnect();
-        reject(new QueueUnavailableError(`cannot reach Redis at ${address.shown}: ${why}; is redis-server running there, and reachable from this machine?`));
+        const hint = /NOAUTH|WRONGPASS|password|AUTH/i.test(why) ? 'give the password in the URL: redis://:PASSWORD@HOST:PORT' : 'is redis-server running there, and reachable from this machine?';
+        reject(new QueueUnavailableError(`cannot reach Redis at ${address.shown}: ${why.replace(/\.$/, '')}; ${hint}`));
       };
       const ready = (): void => {
         clearTimeout(timeout);
