@@ -23,5 +23,17 @@ if (stale) {
   run(npm, ['ci', '--no-audit', '--no-fund']);
 }
 
+// The queue tests run against Debian's redis-server. Installed here, before any test starts, so
+// it never races another apt-get (the browser tests install Chromium); sim/queue/redis-test-server.ts
+// installs it too when vitest runs alone.
+if (process.platform === 'linux' && process.getuid?.() === 0 && spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status !== 0) {
+  console.log('npm test: installing redis-server (apt-get)…');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  for (const args of [['update'], ['install', '-y', '--no-install-recommends', 'redis-server']]) {
+    const result = spawnSync('apt-get', ['-o', 'DPkg::Lock::Timeout=300', ...args], { stdio: 'inherit', env });
+    if (result.status !== 0) process.exit(result.status ?? 1);
+  }
+}
+
 run(join(root, 'node_modules', '.bin', 'tsc'), ['-p', '.']);
 run(join(root, 'node_modules', '.bin', 'vitest'), ['run', ...process.argv.slice(2)]);

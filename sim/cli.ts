@@ -22,6 +22,14 @@ function scenarioOptions<T>(y: Argv<T>) {
     .option('scale', { type: 'number', describe: 'sampling: one parcel in 1/scale, in (0, 1]' });
 }
 
+/** Options of run and sweep that spread the jobs past this machine (docs/scale-out.md). */
+function scaleOutOptions<T>(y: Argv<T>) {
+  return y
+    .option('shard', { type: 'string', describe: 'run only shard i of N (0-based, e.g. 1/4) into a shard folder for sim merge; default: from SHARD_INDEX/SHARD_COUNT, JOB_COMPLETION_INDEX with SHARD_COUNT, or a Slurm array; none: run whole' })
+    .option('queue', { type: 'string', describe: 'run the jobs on sim workers through Redis (BullMQ): redis://HOST:PORT' })
+    .option('queue-prefix', { type: 'string', describe: 'namespace of the queue in Redis (default india-parcel-sim)' });
+}
+
 
 try {
   await yargs(hideBin(process.argv))
@@ -31,7 +39,7 @@ try {
       ['run [scenario]', '$0'],
       'run a scenario (a built-in name or a .yaml/.json file; default baseline): summary on stdout, result folder in results/',
       (y) =>
-        scenarioOptions(y)
+        scaleOutOptions(scenarioOptions(y))
           .positional('scenario', { type: 'string', default: 'baseline', describe: 'built-in name (sim list) or path to a scenario file' })
           .option('workers', { type: 'number', describe: 'worker threads (default: the cores available); never changes results' })
           .option('out', { type: 'string', describe: 'result folder (default results/<scenario>-<seed>-<hash>)' })
@@ -44,14 +52,14 @@ try {
           .epilogue(EPILOGUE),
       async (argv) => {
         const { runCommand } = await import('./cli/run-command.ts');
-        await runCommand({ ...argv, scenario: argv.scenario ?? 'baseline' });
+        await runCommand({ ...argv, scenario: argv.scenario ?? 'baseline', queuePrefix: argv['queue-prefix'] });
       },
     )
     .command(
       'sweep <scenario>',
       'run a grid of parameter values with common random numbers: one row per point',
       (y) =>
-        scenarioOptions(y)
+        scaleOutOptions(scenarioOptions(y))
           .positional('scenario', { type: 'string', demandOption: true, describe: 'built-in name or path' })
           .option('param', { type: 'string', array: true, describe: 'path=v1,v2,… (repeatable: the grid is every combination); replaces the file\'s sweep' })
           .option('workers', { type: 'number', describe: 'worker threads (default: the cores available)' })
@@ -63,7 +71,40 @@ try {
           .epilogue(EPILOGUE),
       async (argv) => {
         const { sweepCommand } = await import('./cli/sweep-command.ts');
-        await sweepCommand({ ...argv, scenario: argv.scenario as string });
+        await sweepCommand({ ...argv, scenario: argv.scenario as string, queuePrefix: argv['queue-prefix'] });
+      },
+    )
+    .command(
+      'merge <dirs..>',
+      'put the shards of a run or sweep (sim run|sweep --shard) back together: the unsplit run\'s result folder, byte for byte',
+      (y) =>
+        y
+          .positional('dirs', { type: 'string', array: true, demandOption: true, describe: 'every shard folder of one run' })
+          .option('out', { type: 'string', describe: 'result folder (default: the unsplit run\'s, results/<scenario>-<seed>-<hash>)' })
+          .option('json', { type: 'boolean', default: false, describe: 'print summary.json (or the sweep\'s points) instead of the table' })
+          .option('all', { type: 'boolean', default: false, describe: 'print every metric, not only the headline ones' })
+          .example('$0 run tiny --replications 8 --shard 0/2 && $0 run tiny --replications 8 --shard 1/2', 'two halves (on two machines, or as a Slurm array)')
+          .example('$0 merge results/tiny-1-*-shard-* --out results/tiny-8', 'the whole run, as one machine would have written it')
+          .epilogue(`${EPILOGUE} merge: 2 when the folders are not every shard of one run (different scenarios, seeds or code versions; replications missing or given twice).`),
+      async (argv) => {
+        const { mergeCommand } = await import('./cli/merge-command.ts');
+        await mergeCommand({ dirs: argv.dirs as string[], out: argv.out, json: argv.json, all: argv.all });
+      },
+    )
+    .command(
+      'worker',
+      'take replications from a Redis job queue (BullMQ) until stopped: what sim run|sweep --queue runs on; one log line a job',
+      (y) =>
+        y
+          .option('queue', { type: 'string', demandOption: true, describe: 'redis://HOST:PORT of the queue' })
+          .option('workers', { type: 'number', describe: 'worker threads, and so jobs at once (default: the cores available)' })
+          .option('queue-prefix', { type: 'string', describe: 'namespace of the queue in Redis (default india-parcel-sim)' })
+          .option('lock-seconds', { type: 'number', default: 60, describe: 'lock on a running job, renewed every half; a killed worker\'s job moves on after about 1.5 times this' })
+          .example('$0 worker --queue redis://10.0.0.5:6379', 'serve the queue with every core of this machine')
+          .epilogue(`${EPILOGUE} worker: 0 after SIGINT/SIGTERM (running jobs finished; a second signal hands them back), 1 when Redis cannot be reached or goes away.`),
+      async (argv) => {
+        const { workerCommand } = await import('./cli/worker-command.ts');
+        await workerCommand({ queue: argv.queue, workers: argv.workers, queuePrefix: argv['queue-prefix'], lockSeconds: argv['lock-seconds'] });
       },
     )
     .command(
@@ -229,6 +270,10 @@ try {
   if (error instanceof UsageError || (error instanceof Error && error.name === 'OutputRefusedError')) {
     process.stderr.write(`${error.message}\n`);
     process.exitCode = EXIT_USAGE;
+  } else if (error instanceof Error && (error.name === 'QueueUnavailableError' || error.name === 'QueueJobError')) {
+    // Redis down or gone, or a replication failed on a worker: the message says which; exit 1.
+    process.stderr.write(`sim: ${error.message}\n`);
+    process.exitCode = EXIT_FAILURE;
   } else if (error instanceof InterruptedError) {
     process.stderr.write('interrupted: work stopped; no result folder was written\n');
     process.exitCode = EXIT_INTERRUPTED;

@@ -3,13 +3,18 @@ import { loadIndiaData } from '../data/index.ts';
 import { parseCsv } from '../compare/index.ts';
 import { assertReplaceableFolder, bottlenecks, formatBottlenecks, formatShiftingBottleneck, formatStageTable, nodeDescriptions, resultFolderFiles, writeResultFolder } from '../report/index.ts';
 import type { NetworkColumns } from '../network/index.ts';
-import { formatSummaryTable, type IndiaInput, jobFor, jobScenarioHash, type RunResult, type RunSpec, runReplications, setupOf, summarize, summaryJson } from '../run/index.ts';
+import {
+  codeVersion, formatSummaryTable, type IndiaInput, type JobExecutor, jobFor, jobScenarioHash, type RunResult, type RunSpec, runReplications, setupOf, summarize, summaryJson,
+} from '../run/index.ts';
 import { type Scenario, simulationInput } from '../scenario/index.ts';
 import { gitCommit, packageVersion } from './build-info.ts';
 import { UsageError } from './exit-codes.ts';
 import { headline } from './headline-metrics.ts';
 import { loadOrExit, type ScenarioArgs } from './load-or-exit.ts';
+import { queueExecutor } from './queue-option.ts';
 import { runOnPool } from './run-on-pool.ts';
+import { resolveShard, shardDir } from './shard-option.ts';
+import { runShard } from './shard-run.ts';
 
 export interface RunArgs extends ScenarioArgs {
   scenario: string;
@@ -17,6 +22,19 @@ export interface RunArgs extends ScenarioArgs {
   out?: string;
   json?: boolean;
   all?: boolean;
+  /** `i/N`, `none`, or undefined (then the environment may name a shard). */
+  shard?: string;
+  /** `redis://host:port`: run the jobs on `sim worker`s through a BullMQ queue. */
+  queue?: string;
+  queuePrefix?: string;
+}
+
+/** A run whose scenario is already resolved and whose jobs are answered elsewhere (`sim merge`: the shards' outputs). */
+export interface RunSource {
+  scenario: Scenario;
+  executor: JobExecutor;
+  /** Added to manifest.json (where the outputs came from). */
+  manifest: Record<string, unknown>;
 }
 
 /** The experiment a scenario describes, as sim/run takes it. */
@@ -30,15 +48,22 @@ export function defaultResultDir(s: Scenario, hash: string, suffix = ''): string
 }
 
 /** `sim run`: replications on workers, a summary table on stdout, the result folder written atomically. */
-export async function runCommand(args: RunArgs): Promise<void> {
+export async function runCommand(args: RunArgs, source?: RunSource): Promise<void> {
   if (args.workers !== undefined && (!Number.isInteger(args.workers) || args.workers < 1)) throw new UsageError(`--workers must be an integer ≥ 1, given ${args.workers}`);
-  const s = await loadOrExit(args.scenario, args);
+  const s = source?.scenario ?? (await loadOrExit(args.scenario, args));
   const spec = runSpecFor(s);
   const hash = jobScenarioHash(jobFor(spec, 0));
-  const dir = args.out ?? defaultResultDir(s, hash);
+  const shard = source === undefined ? resolveShard(args.shard, process.env, s.replications, 'replications') : undefined;
+  const dir = args.out ?? (shard === undefined ? defaultResultDir(s, hash) : shardDir(defaultResultDir(s, hash), shard));
   assertReplaceableFolder(dir);
   const startedAt = new Date().toISOString();
+  if (shard !== undefined) {
+    const jobs = Array.from({ length: s.replications }, (_, r) => jobFor(spec, r));
+    const manifest = { command: 'run' as const, scenario: s, scenarioName: s.name, scenarioHash: hash, seed: s.seed, replications: s.replications, shard };
+    return runShard({ label: s.name, jobs, dir, workers: args.workers, manifest, ...(args.queue !== undefined && { queue: args.queue }) });
+  }
   const data = await loadIndiaData();
+  const queued = source === undefined ? await queueExecutor(args, s.replications) : undefined;
   process.stderr.write(`${s.name}: ${s.replications} replication${s.replications === 1 ? '' : 's'} of ${s.days} day${s.days === 1 ? '' : 's'} at scale ${s.scale}, seed ${JSON.stringify(s.seed)}\n`);
   await runOnPool(
     s.name,
@@ -56,6 +81,9 @@ export async function runCommand(args: RunArgs): Promise<void> {
         replications: s.replications,
         version: packageVersion(),
         gitCommit: gitCommit(),
+        codeVersion: codeVersion(),
+        ...queued?.manifest,
+        ...source?.manifest,
         timings: { wallMs: Math.round(run.timing.wallMs), replicationWallMs: run.timing.replicationWallMs.map(Math.round), startedAt },
       };
       const files = resultFolderFiles(run.outputs, summary, manifest, {
@@ -85,6 +113,7 @@ export async function runCommand(args: RunArgs): Promise<void> {
       if (shifting !== undefined) process.stdout.write(`  ${shifting}\n`);
       process.stdout.write(`\nresults: ${dir}\n`);
     },
+    source?.executor ?? queued?.executor,
   );
 }
 

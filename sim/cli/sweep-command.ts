@@ -1,12 +1,15 @@
 import { loadIndiaData } from '../data/index.ts';
 import { assertReplaceableFolder, resultFolderFiles, writeResultFolder } from '../report/index.ts';
-import { type MetricSummary, runSweep, scenarioHash, type SweepResult, summarize } from '../run/index.ts';
+import { codeVersion, type MetricSummary, runSweep, scenarioHash, sweepJobs, sweepSpecs, type SweepResult, summarize } from '../run/index.ts';
 import { parsePath, parseSet, type SetOverride, simulationInput, sweepPoints } from '../scenario/index.ts';
 import { gitCommit, packageVersion } from './build-info.ts';
 import { UsageError } from './exit-codes.ts';
 import { loadOrExit, type ScenarioArgs } from './load-or-exit.ts';
-import { defaultResultDir, runSpecFor } from './run-command.ts';
+import { queueExecutor } from './queue-option.ts';
+import { defaultResultDir, type RunSource, runSpecFor } from './run-command.ts';
 import { runOnPool } from './run-on-pool.ts';
+import { resolveShard, shardDir } from './shard-option.ts';
+import { runShard } from './shard-run.ts';
 
 export interface SweepArgs extends ScenarioArgs {
   scenario: string;
@@ -14,6 +17,9 @@ export interface SweepArgs extends ScenarioArgs {
   workers?: number;
   out?: string;
   json?: boolean;
+  shard?: string;
+  queue?: string;
+  queuePrefix?: string;
 }
 
 /** Metrics in the sweep table, one column each (summary.json of each point holds the rest). */
@@ -50,8 +56,8 @@ export function paramOverrides(params: readonly string[]): SetOverride[] {
 }
 
 /** `sim sweep`: every point of the grid with common random numbers, one table row per point. */
-export async function sweepCommand(args: SweepArgs): Promise<void> {
-  const s = await loadOrExit(args.scenario, args, paramOverrides(args.param ?? []));
+export async function sweepCommand(args: SweepArgs, source?: RunSource): Promise<void> {
+  const s = source?.scenario ?? (await loadOrExit(args.scenario, args, paramOverrides(args.param ?? [])));
   const points = sweepPoints(s);
   if (Object.keys(s.sweep).length === 0) {
     throw new UsageError(`scenario ${JSON.stringify(s.name)} has no sweep: add --param path=v1,v2,… (e.g. --param network.kiranaCount=20000,28000,50000) or a sweep: section to the file`);
@@ -59,16 +65,24 @@ export async function sweepCommand(args: SweepArgs): Promise<void> {
   const base = runSpecFor(s);
   // The sweep's folder is keyed by the base input and the grid; each point keeps its own job hash.
   const hash = scenarioHash({ kind: base.kind, input: base.input, sweep: s.sweep });
-  const dir = args.out ?? defaultResultDir(s, hash, '-sweep');
+  const patches = points.map((p) => ({ name: p.name, patch: simulationInput(p.scenario) as unknown as Record<string, unknown> }));
+  const shard = source === undefined ? resolveShard(args.shard, process.env, points.length * s.replications, 'jobs (points × replications)') : undefined;
+  const dir = args.out ?? (shard === undefined ? defaultResultDir(s, hash, '-sweep') : shardDir(defaultResultDir(s, hash, '-sweep'), shard));
   assertReplaceableFolder(dir);
   const startedAt = new Date().toISOString();
+  if (shard !== undefined) {
+    const manifest = { command: 'sweep' as const, scenario: s, scenarioName: s.name, scenarioHash: hash, seed: s.seed, replications: s.replications, points: points.map((p) => p.name), shard };
+    const pointOf = (j: number): string => points[Math.floor(j / s.replications)]!.name;
+    return runShard({ label: `${s.name} sweep`, jobs: sweepJobs(sweepSpecs(base, patches)), pointOf, dir, workers: args.workers, manifest, ...(args.queue !== undefined && { queue: args.queue }) });
+  }
   const data = await loadIndiaData();
+  const queued = source === undefined ? await queueExecutor(args, points.length * s.replications) : undefined;
   process.stderr.write(`${s.name}: sweep of ${points.length} points × ${s.replications} replications (common random numbers, seed ${JSON.stringify(s.seed)})\n`);
   await runOnPool(
     `${s.name} sweep`,
     points.length * s.replications,
     args.workers,
-    (pool, onProgress) => runSweep(base, points.map((p) => ({ name: p.name, patch: simulationInput(p.scenario) as unknown as Record<string, unknown> })), { pool, onProgress }),
+    (pool, onProgress) => runSweep(base, patches, { pool, onProgress }),
     (result: SweepResult) => {
       const files: Record<string, string> = {};
       const rows: { name: string; metrics: Record<string, MetricSummary> }[] = [];
@@ -98,7 +112,7 @@ export async function sweepCommand(args: SweepArgs): Promise<void> {
         for (const [name, text] of Object.entries(pointFiles)) files[`${folder}/${name}`] = text;
       });
       files['sweep.csv'] = sweepCsv(rows);
-      files['manifest.json'] = `${JSON.stringify({ scenario: s, scenarioName: s.name, scenarioHash: hash, seed: s.seed, replications: s.replications, sweep: s.sweep, points: points.map((p) => p.name), version: packageVersion(), gitCommit: gitCommit(), timings: { startedAt } }, null, 2)}\n`;
+      files['manifest.json'] = `${JSON.stringify({ scenario: s, scenarioName: s.name, scenarioHash: hash, seed: s.seed, replications: s.replications, sweep: s.sweep, points: points.map((p) => p.name), version: packageVersion(), gitCommit: gitCommit(), codeVersion: codeVersion(), ...queued?.manifest, ...source?.manifest, timings: { startedAt } }, null, 2)}\n`;
       writeResultFolder(dir, files);
       if (args.json) {
         process.stdout.write(`${JSON.stringify({ scenario: s.name, seed: s.seed, replications: s.replications, points: rows }, null, 2)}\n`);
@@ -107,6 +121,7 @@ export async function sweepCommand(args: SweepArgs): Promise<void> {
       }
       process.stdout.write(`${formatSweepTable(s.name, s.replications, rows)}\n\nresults: ${dir}\n`);
     },
+    source?.executor ?? queued?.executor,
   );
 }
 

@@ -27,10 +27,13 @@ export { runJobs, setupOf, type RunOptions, type ProgressCallback } from './run-
 export { jobFor, type RunSpec, type OpenSpec } from './run-spec.ts';
 export { runReplications, type RunResult, type RunReplicationsOptions } from './run-replications.ts';
 export { runUntilPrecise, type PrecisionTarget, type PreciseResult } from './run-until-precise.ts';
-export { runSweep, type SweepPoint, type SweepResult } from './run-sweep.ts';
+export { runSweep, sweepJobs, sweepSpecs, type SweepPoint, type SweepResult } from './run-sweep.ts';
 export { pairedDifference, welchDifference, type Difference } from './difference.ts';
 export { mergeShards } from './merge-shards.ts';
-export { shardFromEnv, shardReplications, validateShard, type Shard } from './shard.ts';
+export { encodeOutput, decodeOutput, exactJson, parseExactJson } from './output-codec.ts';
+export { codeVersion } from './code-version.ts';
+export type { JobExecutor } from './job-executor.ts';
+export { shardFromEnv, shardPositions, shardReplications, validateShard, type Shard, type ShardSetting } from './shard.ts';
 export {
   summarize,
   describe,

@@ -1,5 +1,6 @@
 import { defaultPlatform, defaultSetupCache, onNode } from './default-platform.ts';
 import { modelKind } from './model-kinds.ts';
+import type { JobExecutor } from './job-executor.ts';
 import type { Job, JobProgress, SharedSetup } from './protocol.ts';
 import type { SetupCache } from './setup-cache.ts';
 import type { SpawnWorker } from './worker-handle.ts';
@@ -15,8 +16,11 @@ export type ProgressCallback = (done: number, total: number, fraction: number, e
 export interface RunOptions {
   /** Worker count; default `os.availableParallelism()` on Node, `navigator.hardwareConcurrency` in browsers. Never changes results. */
   workers?: number;
-  /** A pool to run on (left open: its owner closes it). Without one, a pool is made for the run and closed when it ends. */
-  pool?: WorkerPool;
+  /**
+   * A pool to run on, or any other executor (a job queue, stored shard outputs), left open: its
+   * owner closes it. Without one, a pool is made for the run and closed when it ends.
+   */
+  pool?: JobExecutor;
   /** How to start a worker when the run makes its own pool; default: the platform's. */
   spawn?: SpawnWorker;
   onProgress?: ProgressCallback;
@@ -51,13 +55,13 @@ export async function runJobs(jobs: readonly Job[], options: RunOptions = {}): P
 }
 
 async function runOn(
-  pool: WorkerPool,
+  pool: JobExecutor,
   jobs: readonly Job[],
   onProgress: ProgressCallback | undefined,
   share: { cache: SetupCache | false | undefined } | undefined,
 ): Promise<JobDone[]> {
   const started = performance.now();
-  if (share !== undefined) pool.provide(sharedSetup(jobs, share.cache));
+  if (share !== undefined && pool.provide !== undefined) pool.provide(sharedSetup(jobs, share.cache));
   const fractions = new Float64Array(jobs.length);
   let done = 0;
   const report = (): void => {

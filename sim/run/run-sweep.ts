@@ -29,9 +29,8 @@ export async function runSweep(base: RunSpec, points: readonly SweepPoint[], opt
     if (names.has(p.name)) throw new RangeError(`runSweep: point names must be unique, given ${JSON.stringify(p.name)} twice`);
     names.add(p.name);
   }
-  const specs = points.map((p) => ({ ...base, scenario: `${base.scenario}/${p.name}`, input: deepMerge(base.input, p.patch) }) as RunSpec);
-  const jobs: Job[] = [];
-  for (const spec of specs) for (let r = 0; r < spec.replications; r++) jobs.push(jobFor(spec, r));
+  const specs = sweepSpecs(base, points);
+  const jobs = sweepJobs(specs);
   const started = performance.now();
   const done = await runJobs(jobs, options);
   const wallMs = performance.now() - started;
@@ -53,6 +52,18 @@ export async function runSweep(base: RunSpec, points: readonly SweepPoint[], opt
       };
     }),
   };
+}
+
+/** Each point's own spec: the base with the point's patch, named `<scenario>/<point>`. */
+export function sweepSpecs(base: RunSpec, points: readonly SweepPoint[]): RunSpec[] {
+  return points.map((p) => ({ ...base, scenario: `${base.scenario}/${p.name}`, input: deepMerge(base.input, p.patch) }) as RunSpec);
+}
+
+/** A sweep's jobs in the order it runs and splits them (`--shard`): point by point, replications 0..n−1 within each. */
+export function sweepJobs(specs: readonly RunSpec[]): Job[] {
+  const jobs: Job[] = [];
+  for (const spec of specs) for (let r = 0; r < spec.replications; r++) jobs.push(jobFor(spec, r));
+  return jobs;
 }
 
 function deepMerge(base: unknown, patch: unknown): unknown {

@@ -76,6 +76,23 @@ export function bundleModule(entry: string, cacheDir: string, root: string): { p
 }
 
 function build(entry: string, cacheDir: string, root: string, manifestPath: string): string {
+  const { code, inputs } = analyse(entry, root);
+  const name = `${basename(entry).replace(/\.[cm]?[jt]s$/, '')}-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`;
+  mkdirSync(cacheDir, { recursive: true });
+  // Write then rename, so a process that starts workers meanwhile never reads half a file.
+  const temporary = (file: string): string => `${file}.${process.pid}.${++writes}.tmp`;
+  const bundlePath = join(cacheDir, name);
+  const t1 = temporary(bundlePath);
+  writeFileSync(t1, code);
+  renameSync(t1, bundlePath);
+  const t2 = temporary(manifestPath);
+  writeFileSync(t2, JSON.stringify({ bundle: name, inputs } satisfies Manifest, null, 1));
+  renameSync(t2, manifestPath);
+  return bundlePath;
+}
+
+/** `entry` bundled in memory: the code, and every input with its SHA-256. */
+function analyse(entry: string, root: string): { code: Uint8Array; inputs: Record<string, string> } {
   // esbuild: a dependency of this project pinned to the release tsx uses, so it is installed once.
   const esbuild = loadEsbuild();
   const result = esbuild.buildSync({
@@ -102,18 +119,21 @@ function build(entry: string, cacheDir: string, root: string, manifestPath: stri
     const path = resolve(root, input);
     inputs[relative(root, path).split('\\').join('/')] = sha256(path);
   }
-  const name = `${basename(entry).replace(/\.[cm]?[jt]s$/, '')}-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`;
-  mkdirSync(cacheDir, { recursive: true });
-  // Write then rename, so a process that starts workers meanwhile never reads half a file.
-  const temporary = (file: string): string => `${file}.${process.pid}.${++writes}.tmp`;
-  const bundlePath = join(cacheDir, name);
-  const t1 = temporary(bundlePath);
-  writeFileSync(t1, code);
-  renameSync(t1, bundlePath);
-  const t2 = temporary(manifestPath);
-  writeFileSync(t2, JSON.stringify({ bundle: name, inputs } satisfies Manifest, null, 1));
-  renameSync(t2, manifestPath);
-  return bundlePath;
+  return { code, inputs };
+}
+
+/**
+ * Every file the worker's code is made of (path relative to the project → SHA-256): the inputs
+ * the bundle's manifest lists, or, when no bundle can be written, the same list found in memory.
+ * What `codeVersion` hashes. Throws only when esbuild itself is missing.
+ */
+export function workerInputs(): Record<string, string> {
+  try {
+    bundleModule(ENTRY, CACHE, ROOT);
+    return (JSON.parse(readFileSync(join(CACHE, `${basename(ENTRY)}.bundle.json`), 'utf8')) as Manifest).inputs;
+  } catch {
+    return analyse(ENTRY, ROOT).inputs;
+  }
 }
 
 type Esbuild = typeof import('esbuild');

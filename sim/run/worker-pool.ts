@@ -1,4 +1,5 @@
 import { proxy } from 'comlink';
+import type { JobExecutor } from './job-executor.ts';
 import type { Job, JobOutcome, JobProgress, ReplicationOutput, SharedSetup } from './protocol.ts';
 import { ReplicationError, WorkerDiedError } from './replication-error.ts';
 import type { SpawnWorker, WorkerHandle } from './worker-handle.ts';
@@ -39,7 +40,7 @@ interface Slot {
  * noticed through its `died` promise (no call waits forever), its job is rejected with a
  * `WorkerDiedError`, and a fresh worker takes its place for the jobs still queued.
  */
-export class WorkerPool {
+export class WorkerPool implements JobExecutor {
   readonly size: number;
   /** Workers started so far, replacements included (for benchmarks and tests). */
   spawned = 0;
