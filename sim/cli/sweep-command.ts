@@ -1,6 +1,7 @@
 import { loadIndiaData } from '../data/index.ts';
-import { assertReplaceableFolder, resultFolderFiles, writeResultFolder } from '../report/index.ts';
-import { codeVersion, type MetricSummary, runSweep, scenarioHash, sweepJobs, sweepSpecs, type SweepResult, summarize } from '../run/index.ts';
+import type { NetworkColumns } from '../network/index.ts';
+import { assertReplaceableFolder, nodeDescriptions, resultFolderFiles, writeResultFolder } from '../report/index.ts';
+import { codeVersion, jobFor, type MetricSummary, runSweep, scenarioHash, setupOf, sweepJobs, sweepSpecs, type SweepResult, summarize } from '../run/index.ts';
 import { parsePath, parseSet, type SetOverride, simulationInput, sweepPoints } from '../scenario/index.ts';
 import { gitCommit, packageVersion } from './build-info.ts';
 import { UsageError } from './exit-codes.ts';
@@ -83,9 +84,12 @@ export async function sweepCommand(args: SweepArgs, source?: RunSource): Promise
     points.length * s.replications,
     args.workers,
     (pool, onProgress) => runSweep(base, patches, { pool, onProgress }),
-    (result: SweepResult) => {
+    async (result: SweepResult) => {
       const files: Record<string, string> = {};
       const rows: { name: string; metrics: Record<string, MetricSummary> }[] = [];
+      // Each point's network (points may differ in network options), for its nodes.csv and lanes.csv.
+      const specs = sweepSpecs(base, patches);
+      const networks = await Promise.all(specs.map(async (spec) => (await setupOf(jobFor(spec, 0))) as NetworkColumns | undefined));
       result.points.forEach((p, i) => {
         const point = points[i]!;
         const summary = summarize(p.run.outputs, { scenario: `${s.name}/${p.name}`, scenarioHash: p.run.scenarioHash, seed: s.seed });
@@ -107,6 +111,7 @@ export async function sweepCommand(args: SweepArgs, source?: RunSource): Promise
             const d = data.districts[k];
             return d && { code: d.code, name: d.name };
           },
+          nodes: networks[i] && nodeDescriptions(networks[i]),
         });
         const folder = `points/${String(i + 1).padStart(2, '0')}-${p.name.replace(/[^\w.=-]+/g, '_')}`;
         for (const [name, text] of Object.entries(pointFiles)) files[`${folder}/${name}`] = text;
