@@ -38,7 +38,7 @@ try {
           .option('json', { type: 'boolean', default: false, describe: 'print summary.json on stdout instead of the table' })
           .option('all', { type: 'boolean', default: false, describe: 'print every metric, not only the headline ones' })
           .example('$0 run baseline', "Amazon's network at the default small scale (what npm start runs)")
-          .example('$0 run india-post-24h --replications 8 --scale 0.02', 'more replications, finer sampling')
+          .example('$0 run india-post-24h --replications 8 --scale 0.02', 'more replications, coarser sampling (one parcel in 50): quicker, less exact')
           .example('$0 run tiny --set model.policy=kirana --out /tmp/tiny-kirana', 'one district, kirana last mile, into a chosen folder')
           .example('$0 run ./my-scenario.yaml --json > summary.json', 'your own file (extends: baseline), machine-readable')
           .epilogue(EPILOGUE),
@@ -130,7 +130,8 @@ try {
           .option('parcels', { type: 'number', default: 1200, describe: 'orders a day' })
           .option('riders', { type: 'number', default: 55, describe: 'riders at the delivery station' })
           .option('json', { type: 'boolean', default: false, describe: 'print the result as JSON' })
-          .example('$0 demo --days 14 --riders 40', 'two weeks with fewer riders: watch the backlog grow'),
+          .example('$0 demo --days 14 --riders 40', 'two weeks with fewer riders: watch the backlog grow')
+          .epilogue(EPILOGUE),
       async (argv) => {
         const { demoCommand } = await import('./cli/demo-command.ts');
         demoCommand(argv);
@@ -182,7 +183,8 @@ try {
         y
           .positional('dir', { type: 'string', demandOption: true, describe: 'a result folder written by sim run' })
           .option('out', { type: 'string', describe: 'output file (default <dir>/report.html)' })
-          .example('$0 report results/baseline-1-abcd1234', 'writes results/baseline-1-abcd1234/report.html'),
+          .example('$0 report results/baseline-1-abcd1234', 'writes results/baseline-1-abcd1234/report.html')
+          .epilogue(EPILOGUE),
       async (argv) => {
         const { reportCommand } = await import('./cli/report-command.ts');
         await reportCommand({ dir: argv.dir as string, out: argv.out });
@@ -196,7 +198,8 @@ try {
           .positional('dirs', { type: 'string', array: true, default: [] as string[], describe: 'result folders to open' })
           .option('port', { type: 'number', default: 5173, describe: 'port (the next free one if taken)' })
           .example('$0 viz', 'the app: run scenarios in the page')
-          .example('$0 viz results/baseline-1-abcd1234 results/kirana-i-have-space-1-ef567890', 'two results side by side'),
+          .example('$0 viz results/baseline-1-abcd1234 results/kirana-i-have-space-1-ef567890', 'two results side by side')
+          .epilogue(EPILOGUE),
       async (argv) => {
         const { vizCommand } = await import('./cli/viz-command.ts');
         await vizCommand({ dirs: (argv.dirs ?? []) as string[], port: argv.port });
@@ -209,7 +212,8 @@ try {
         y
           .option('json', { type: 'boolean', default: false, describe: 'one JSON line per model' })
           .option('only', { type: 'string', array: true, describe: 'run only these models' })
-          .option('micro', { type: 'boolean', default: false, describe: 'add tinybench micro-benchmarks' }),
+          .option('micro', { type: 'boolean', default: false, describe: 'add tinybench micro-benchmarks' })
+          .epilogue(EPILOGUE),
       async (argv) => {
         const { runBench } = await import('../scripts/bench.ts');
         await runBench([...(argv.json ? ['--json'] : []), ...(argv.micro ? ['--micro'] : []), ...(argv.only ?? []).flatMap((o) => ['--only', o])]);
@@ -218,7 +222,8 @@ try {
     .strict()
     .recommendCommands()
     .help()
-    .epilogue(EPILOGUE)
+    // No top-level epilogue: \`sim --help\` runs the default command's builder (\`run\`), whose
+    // epilogue already says the exit codes; a second one printed them twice.
     .fail((message, error, y) => {
       if (error) throw error;
       process.stderr.write(`${message}\n\n${y.help()}\n`);
