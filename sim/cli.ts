@@ -10,6 +10,17 @@ import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_USAGE, InterruptedError, UsageError } from './cli/exit-codes.ts';
 
+// A reader that stops early (`sim run tiny --all | head -1`) closes the pipe. What it wanted has
+// been written, and the command goes on to its own end and exit code (its result folder is
+// written before anything is printed): further writes to the closed stream are dropped, with no
+// EPIPE stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') return;
+    throw error;
+  });
+}
+
 const EPILOGUE = 'Exit codes: 0 ok, 1 failure, 2 usage error or invalid scenario, 3 regression (compare), 130 interrupted.';
 
 /** Options of every command that loads a scenario: shorthands for `--set`. */

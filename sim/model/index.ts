@@ -9,3 +9,4 @@ export { validateModelConfig, ModelConfigError, type ConfigIssue } from './valid
 export type { ReplicationResult, OperatorBalance } from './replication-result.ts';
 export { EventLog, type ParcelEvent, type ParcelEventType, type ParcelEventListener } from './parcel-event.ts';
 export { COST_COMPONENTS } from './slice-table.ts';
+export { NATIONAL_POPULATION, NATIONAL_URBAN } from './demand.ts';

@@ -93,8 +93,17 @@ function checkDisruptionDates(s: Scenario, report: (p: FieldPath, m: string) => 
   }
 }
 
+/** The most points a sweep grid may have (every combination of its values is a run). */
+export const MAX_SWEEP_POINTS = 1_000;
+
 function checkSweep(s: Scenario, layers: readonly ScenarioLayer[], schema: ObjectField, report: (p: FieldPath, m: string, key?: boolean) => void): void {
   if (!isPlainObject(s.sweep)) return;
+  const sizes = Object.values(s.sweep).map((v) => (Array.isArray(v) ? v.length : 1));
+  const points = sizes.reduce((a, b) => a * b, 1);
+  if (points > MAX_SWEEP_POINTS) {
+    report(['sweep'], `makes a grid of ${points > 1e15 ? points.toExponential(1) : points.toLocaleString('en-US')} points (${sizes.join(' × ')}), more than the ${MAX_SWEEP_POINTS.toLocaleString('en-US')} a sweep may have; sweep fewer values or parameters`);
+    return;
+  }
   for (const [param, values] of Object.entries(s.sweep)) {
     const at: FieldPath = ['sweep', param];
     let path: (string | number)[];
