@@ -131,12 +131,35 @@ describe('compare', () => {
     expect(r.a.ci95).toEqual([5000, 5000]);
   });
 
-  it('calls a deterministic increase in lost parcels worse with p = 0', () => {
+  it('reports a metric constant in both runs but different as a fixed difference, not "worse" on p = 0', () => {
+    // Nothing was sampled: a t-test's p = 0 here is an artefact of zero variance, not evidence.
     const a = syntheticResultSet({ metrics: { 'parcels.lost': Array(10).fill(0) } });
     const b = syntheticResultSet({ metrics: { 'parcels.lost': Array(10).fill(2) } });
     const report = compare(a, b);
-    expect(row(report, 'parcels.lost')).toMatchObject({ verdict: 'worse', p: 0, pAdjusted: 0, diff: 2, relDiff: null });
-    expect(exitCodeFor(report)).toBe(EXIT_REGRESSION);
+    expect(row(report, 'parcels.lost')).toMatchObject({ verdict: 'changed', p: null, pAdjusted: null, diff: 2, relDiff: null });
+    expect(row(report, 'parcels.lost').note).toContain('the same value on every replication of each run (A 0, B 2): a fixed difference');
+    expect(exitCodeFor(report)).toBe(0);
+  });
+
+  it('calls a metric with the same constant in both runs the same, with p = 1', () => {
+    const a = syntheticResultSet({ metrics: { 'parcels.lost': Array(10).fill(3) } });
+    const b = syntheticResultSet({ seed: 2, metrics: { 'parcels.lost': Array(10).fill(3) } });
+    expect(row(compare(a, b), 'parcels.lost')).toMatchObject({ verdict: 'same', p: 1, diff: 0 });
+  });
+
+  it('keeps a constant difference under varying replications (paired, same seed) a tested one', () => {
+    // Each replication differs by exactly +2: the runs vary, the effect does not; that is evidence.
+    const xs = [3, 5, 4, 6, 2, 7, 5, 4, 3, 6];
+    const report = compare(syntheticResultSet({ metrics: { 'parcels.lost': xs } }), syntheticResultSet({ metrics: { 'parcels.lost': xs.map((x) => x + 2) } }));
+    expect(row(report, 'parcels.lost')).toMatchObject({ verdict: 'worse', p: 0, test: 'paired' });
+  });
+
+  it('clamps each run’s interval to what the metric can be: shares in [0, 1], counts ≥ 0', () => {
+    const a = syntheticResultSet({ metrics: { 'delivered.within72h.share': [0.99, 1], 'parcels.returned': [1, 60] } });
+    const report = compare(a, a);
+    expect(row(report, 'delivered.within72h.share').a.ci95[1]).toBe(1);
+    expect(row(report, 'parcels.returned').a.ci95[0]).toBe(0);
+    expect(row(report, 'parcels.returned').a.ci95[1]).toBeCloseTo(30.5 + 12.7062047 * 29.5, 3); // the t-interval's own upper bound: only the impossible side moves
   });
 
   it('calls a deterministic change within the absolute floor the same', () => {

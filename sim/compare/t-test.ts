@@ -48,15 +48,19 @@ function meanVar(values: readonly number[]): { mean: number; variance: number } 
   return { mean, variance: n > 1 ? ss / (n - 1) : Number.NaN };
 }
 
-/** Mean, sd and t-based 95 % CI of the finite values (NaN and ±∞ are dropped). */
-export function summarizeSample(values: readonly number[]): SampleSummary {
+/**
+ * Mean, sd and t-based 95 % CI of the finite values (NaN and ±∞ are dropped), the interval
+ * clamped to `range` (the metric's `metricRange`, as summary.json's are) when given.
+ */
+export function summarizeSample(values: readonly number[], range?: readonly [number, number]): SampleSummary {
   const xs = finite(values);
   const n = xs.length;
   const { mean, variance } = meanVar(xs);
   const sd = Math.sqrt(variance);
   if (n < 2) return { n, mean, sd, ci95: [Number.NaN, Number.NaN] };
   const half = variance === 0 ? 0 : tQuantile(0.975, n - 1) * (sd / Math.sqrt(n));
-  return { n, mean, sd, ci95: [mean - half, mean + half] };
+  if (range === undefined) return { n, mean, sd, ci95: [mean - half, mean + half] };
+  return { n, mean, sd, ci95: [Math.max(range[0], mean - half), Math.min(range[1], mean + half)] };
 }
 
 function checkAlpha(alpha: number): void {
