@@ -160,15 +160,16 @@ try {
           .option('tolerance', { type: 'string', array: true, describe: 'practical threshold, metric=relative (e.g. leadTime.hours.mean=0.02, cost.*=0.05); repeatable' })
           .option('correction', { type: 'string', default: 'holm', describe: 'multiple-testing correction: holm or bh' })
           .option('exact', { type: 'boolean', default: false, describe: 'byte-for-byte: identical, or the first metric and replication that differ' })
+          .option('all', { type: 'boolean', default: false, describe: 'list every metric (default: the headline ones and those whose verdict is not "same")' })
           .option('html', { type: 'string', describe: 'also write a page with the differences drawn (D3) to this file' })
           .option('allow-different-scenarios', { type: 'boolean', default: false, describe: 'compare results of different scenarios (what-if A vs B)' })
           .option('update-baseline', { type: 'boolean', default: false, describe: 'copy result folder A into results/baselines/<scenario>/ (needs --reason)' })
           .option('reason', { type: 'string', describe: 'why the baseline moves (recorded in its manifest)' })
           .option('baselines', { type: 'string', default: 'results/baselines', describe: 'where baselines live' })
           .example('$0 compare results/baselines/tiny results/tiny-1-abcd1234', 'a regression check: exit 3 if a metric got worse')
-          .example('$0 compare runA runB --allow-different-scenarios --html diff.html', 'two what-ifs side by side')
+          .example('$0 compare runA runB --allow-different-scenarios --html diff.html', 'two what-ifs side by side: their differences, never a regression (exit 0)')
           .example('$0 compare results/tiny-1-abcd1234 --update-baseline --reason "faster hubs (issue 12)"', 'adopt a new baseline on purpose')
-          .epilogue(`${EPILOGUE} compare: 0 nothing got worse, 2 bad input, 3 a metric got worse.`),
+          .epilogue(`${EPILOGUE} compare: 0 nothing got worse (or two different scenarios compared on purpose), 2 bad input, 3 a metric of the same scenario got worse.`),
       async (argv) => {
         const { compareCommand } = await import('./cli/compare-command.ts');
         process.exitCode = compareCommand({
@@ -179,6 +180,7 @@ try {
           tolerance: argv.tolerance,
           correction: argv.correction,
           exact: argv.exact,
+          all: argv.all,
           html: argv.html,
           allowDifferentScenarios: argv['allow-different-scenarios'],
           updateBaseline: argv['update-baseline'],

@@ -7,6 +7,7 @@ import {
   compare,
   defaultTolerance,
   exitCodeFor,
+  formatCompareTable,
   metricDirection,
   resolveTolerance,
   type CompareRow,
@@ -147,11 +148,11 @@ describe('compare', () => {
     expect(row(compare(a, b), 'parcels.lost')).toMatchObject({ verdict: 'same', p: 1, diff: 0 });
   });
 
-  it('keeps a constant difference under varying replications (paired, same seed) a tested one', () => {
-    // Each replication differs by exactly +2: the runs vary, the effect does not; that is evidence.
+  it('tests a constant difference under varying replications (paired, same seed) by its signs', () => {
+    // Each of 10 replications differs by exactly +2: the sign test's p = 2 · 0.5¹⁰, strong evidence.
     const xs = [3, 5, 4, 6, 2, 7, 5, 4, 3, 6];
     const report = compare(syntheticResultSet({ metrics: { 'parcels.lost': xs } }), syntheticResultSet({ metrics: { 'parcels.lost': xs.map((x) => x + 2) } }));
-    expect(row(report, 'parcels.lost')).toMatchObject({ verdict: 'worse', p: 0, test: 'paired' });
+    expect(row(report, 'parcels.lost')).toMatchObject({ verdict: 'worse', p: 2 / 1024, test: 'paired' });
   });
 
   it('clamps each run’s interval to what the metric can be: shares in [0, 1], counts ≥ 0', () => {
@@ -213,13 +214,36 @@ describe('compare', () => {
     const a = syntheticResultSet({ dir: 'results/x', scenarioHash: 'aaaa', metrics: { m: base } });
     const b = syntheticResultSet({ dir: 'results/y', scenarioHash: 'bbbb', metrics: { m: base } });
     expect(() => compare(a, b)).toThrow(CompareInputError);
-    expect(() => compare(a, b)).toThrow(/results\/x and results\/y are results of different scenarios.*aaaa.*bbbb.*allowDifferentScenarios/);
+    expect(() => compare(a, b)).toThrow(/results\/x and results\/y are results of different scenarios.*aaaa.*bbbb.*allowDifferentScenarios/s);
     try {
       compare(a, b);
     } catch (error) {
       expect((error as CompareInputError).exitCode).toBe(EXIT_BAD_INPUT);
     }
     expect(compare(a, b, { allowDifferentScenarios: true }).rows).toHaveLength(1);
+  });
+
+  it('names the fields in which the resolved scenarios differ, when it refuses and when allowed', () => {
+    const scenario = { name: 'tiny', question: 'q', days: 3, scale: 0.1, model: { policy: 'amazon', holidays: ['2024-10-02'], nodeOverrides: {} } };
+    const other = { name: 'tiny', question: 'another', days: 3, scale: 0.01, model: { policy: 'kirana', holidays: ['2024-10-02'], nodeOverrides: { 'Cochin NSH': { capacityMultiplier: 2 } } } };
+    const a = syntheticResultSet({ dir: 'results/baselines/tiny', scenarioHash: 'aaaa', scenario, metrics: { m: base } });
+    const b = syntheticResultSet({ dir: 'results/tiny-1', scenarioHash: 'bbbb', scenario: other, metrics: { m: base } });
+    expect(() => compare(a, b)).toThrow(
+      'they differ in 3 fields (A → B):\n  scale: 0.1 → 0.01\n  model.policy: "amazon" → "kirana"\n  model.nodeOverrides["Cochin NSH"]: (absent) → {"capacityMultiplier":2}\n',
+    );
+    const report = compare(a, b, { allowDifferentScenarios: true });
+    expect(report.sameScenario).toBe(false);
+    expect(report.scenarioDifferences.map((d) => d.path)).toEqual(['scale', 'model.policy', 'model.nodeOverrides["Cochin NSH"]']);
+  });
+
+  it('calls nothing a regression between two scenarios compared on purpose: exit 0, "differences"', () => {
+    const a = syntheticResultSet({ scenarioHash: 'aaaa', metrics: { 'parcels.lost': [0, 1, 0, 1, 0] } });
+    const b = syntheticResultSet({ scenarioHash: 'bbbb', metrics: { 'parcels.lost': [9, 10, 11, 9, 10] } });
+    const report = compare(a, b, { allowDifferentScenarios: true });
+    expect(row(report, 'parcels.lost').verdict).toBe('worse');
+    expect(exitCodeFor(report)).toBe(0);
+    expect(formatCompareTable(report)).not.toContain('REGRESSION');
+    expect(formatCompareTable(report)).toContain('Differences between two scenarios (exit 0): 1 worse (parcels.lost +2350.0 %) of 1 metric\n');
   });
 
   it('refuses result sets with no metric in common, as bad input', () => {

@@ -2,6 +2,7 @@ import { metricRange } from '../run/browser.ts';
 import { adjustPValues } from './adjust-p-values.ts';
 import { CompareInputError } from './compare-input-error.ts';
 import { resolveTolerance } from './default-tolerance.ts';
+import { formatDifference, scenarioDifferences } from './scenario-differences.ts';
 import { metricDirection } from './metric-direction.ts';
 import { pairedTTest, summarizeSample, welchTTest, type TTestResult } from './t-test.ts';
 import type { CompareOptions, CompareReport, CompareRow, Direction, ResultSet, SampleSummary, TestKind, Verdict } from './types.ts';
@@ -21,6 +22,9 @@ function describe(set: ResultSet): CompareReport['a'] {
   const m = set.manifest;
   return { dir: set.dir, scenarioName: m.scenarioName, scenarioHash: m.scenarioHash, seed: m.seed, replications: m.replications };
 }
+
+/** Differences listed in the error for different scenarios; the rest are counted. */
+const MAX_DIFFERENCES_SHOWN = 20;
 
 /** Two or more values, all the same. */
 function isConstant(s: SampleSummary): boolean {
@@ -49,7 +53,7 @@ function noteFor(result: TTestResult): string | undefined {
       ? `fewer than 2 replications with finite values on both sides (${result.n[0]}): no test`
       : `fewer than 2 finite values (A ${result.n[0]}, B ${result.n[1]}): no test`;
   }
-  if (result.se === 0) return result.diff === 0 ? 'identical on every replication' : 'deterministic difference (no variance)';
+  if (result.se === 0) return result.diff === 0 ? 'identical on every replication' : `every replication differs by the same ${result.diff}: tested by the signs of the differences (sign test), not t`;
   return undefined;
 }
 
@@ -70,11 +74,16 @@ export function compare(a: ResultSet, b: ResultSet, options: CompareOptions = {}
   if (correction !== 'holm' && correction !== 'bh') {
     throw new CompareInputError(`correction: must be "holm" or "bh", given ${JSON.stringify(correction)}`);
   }
-  if (a.manifest.scenarioHash !== b.manifest.scenarioHash && options.allowDifferentScenarios !== true) {
+  const sameScenario = a.manifest.scenarioHash === b.manifest.scenarioHash;
+  const differences = sameScenario ? [] : scenarioDifferences(a.manifest.scenario, b.manifest.scenario);
+  if (!sameScenario && options.allowDifferentScenarios !== true) {
+    const shown = differences.slice(0, MAX_DIFFERENCES_SHOWN).map((d) => `  ${formatDifference(d)}`);
+    if (differences.length > MAX_DIFFERENCES_SHOWN) shown.push(`  … and ${differences.length - MAX_DIFFERENCES_SHOWN} more`);
+    const which = differences.length > 0 ? `they differ in ${differences.length} field${differences.length === 1 ? '' : 's'} (A → B):\n${shown.join('\n')}\n` : 'their manifests hold no resolved scenario to say which fields differ.\n';
     throw new CompareInputError(
-      `${a.dir} and ${b.dir} are results of different scenarios: "${a.manifest.scenarioName}" (hash ${a.manifest.scenarioHash}) ` +
-        `and "${b.manifest.scenarioName}" (hash ${b.manifest.scenarioHash}); a regression check compares the same scenario, ` +
-        `or pass allowDifferentScenarios (--allow-different-scenarios) to compare two what-ifs`,
+      `${a.dir} and ${b.dir} are results of different scenarios, "${a.manifest.scenarioName}" (hash ${a.manifest.scenarioHash.slice(0, 12)}) ` +
+        `and "${b.manifest.scenarioName}" (hash ${b.manifest.scenarioHash.slice(0, 12)}); ${which}` +
+        `A regression check compares the same scenario; to compare two what-ifs, pass --allow-different-scenarios (allowDifferentScenarios).`,
     );
   }
   const inB = new Set(b.replications.metrics);
@@ -141,6 +150,8 @@ export function compare(a: ResultSet, b: ResultSet, options: CompareOptions = {}
   return {
     a: describe(a),
     b: describe(b),
+    sameScenario,
+    scenarioDifferences: differences,
     alpha,
     correction,
     test,

@@ -1,0 +1,14 @@
+import { compare, formatCompareTable } from '../sim/compare/index.ts';
+import { syntheticResultSet } from '../sim/compare/test-helpers.ts';
+const a = syntheticResultSet({ dir: 'results/baselines/regression-small', metrics: { 'cost.perParcel': [60, 61, 62, 63, 64], 'rto.share{operator=india-post}': [0.08, 0.09, 0.07, 0.085, 0.075], 'parcels.lost': [0, 0, 0, 0, 0], 'brand.new': [1, NaN, NaN, NaN, NaN] } });
+const b = syntheticResultSet({ dir: 'results/run-7', metrics: { 'cost.perParcel': [66, 67.2, 68.1, 69.3, 70.4], 'rto.share{operator=india-post}': [0.081, 0.088, 0.072, 0.084, 0.076], 'parcels.lost': [0, 0, 0, 0, 0], 'brand.new': [1, 2, 3, 4, 5] } });
+const r = compare(a, b);
+console.log(formatCompareTable(r));
+console.log(formatCompareTable(r, { all: false, headline: ['parcels.lost'] }));
+const many = Object.fromEntries(Array.from({ length: 1200 }, (_, i) => [`leadTime.hours.mean{state=State number ${i}}`, [1, 2, 3, 4, 5]]));
+const worse = Object.fromEntries(Object.keys(many).map((k) => [k, [11, 12, 13, 14, 15]]));
+console.log(formatCompareTable(compare(syntheticResultSet({ metrics: many }), syntheticResultSet({ metrics: worse }))).trimEnd().split('\n').at(-1));
+const big = compare(syntheticResultSet({ metrics: many }), syntheticResultSet({ metrics: Object.fromEntries(Object.keys(many).map((k) => [k, [11, 12.5, 13, 14.2, 15]])) }));
+console.log(JSON.stringify(big.rows[0]));
+const { verdictSummary } = await import('../sim/compare/index.ts');
+console.log(r.rows.filter((x) => x.verdict === 'worse').map((x) => [x.metric, x.relDiff]), verdictSummary(r).length);
