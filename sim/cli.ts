@@ -30,7 +30,8 @@ function scenarioOptions<T>(y: Argv<T>) {
     .option('seed', { type: 'string', describe: 'random seed (integer or string)' })
     .option('replications', { type: 'number', describe: 'replications' })
     .option('days', { type: 'number', describe: 'days with orders' })
-    .option('scale', { type: 'number', describe: 'sampling: one parcel in 1/scale, in (0, 1]' });
+    .option('scale', { type: 'number', describe: 'sampling: one parcel in 1/scale, in (0, 1]' })
+    .option('warmup-days', { type: 'number', describe: 'warm-up: the first D order days\' parcels flow but are not measured (0 ≤ D < days)' });
 }
 
 
@@ -48,10 +49,15 @@ try {
           .option('out', { type: 'string', describe: 'result folder (default results/<scenario>-<seed>-<hash>)' })
           .option('json', { type: 'boolean', default: false, describe: 'print summary.json on stdout instead of the table' })
           .option('all', { type: 'boolean', default: false, describe: 'print every metric, not only the headline ones' })
+          .option('precision', { type: 'number', describe: "run replications until --metric's 95 % CI half-width is this share of its mean (0.01 = ±1 %); the run equals a fixed run of as many replications" })
+          .option('metric', { type: 'string', describe: 'the metric --precision aims at (default leadTime.hours.mean)' })
+          .option('max-replications', { type: 'number', describe: 'the most replications --precision may run (default 100); the summary says when this cap stopped it' })
           .example('$0 run baseline', "Amazon's network at the default small scale (what npm start runs)")
           .example('$0 run india-post-24h --replications 8 --scale 0.02', 'more replications, coarser sampling (one parcel in 50): quicker, less exact')
           .example('$0 run tiny --set model.policy=kirana --out /tmp/tiny-kirana', 'one district, kirana last mile, into a chosen folder')
           .example('$0 run ./my-scenario.yaml --json > summary.json', 'your own file (extends: baseline), machine-readable')
+          .example('$0 run tiny --precision 0.01 --max-replications 40', 'replications until the mean lead time is known to ±1 %')
+          .example('$0 run baseline --warmup-days 3', 'measure only parcels ordered after the first 3 days (the network filled)')
           .epilogue(EPILOGUE),
       async (argv) => {
         const { runCommand } = await import('./cli/run-command.ts');

@@ -9,6 +9,7 @@ export interface ScenarioArgs {
   scale?: number;
   seed?: string;
   replications?: number;
+  warmupDays?: number;
 }
 
 /**
@@ -25,6 +26,7 @@ export function overridesFrom(args: ScenarioArgs): SetOverride[] {
     flag('replications', args.replications);
     flag('days', args.days);
     flag('scale', args.scale);
+    flag('warmupDays', args.warmupDays);
     for (const s of args.set ?? []) sets.push(parseSet(s));
   } catch (error) {
     throw new UsageError((error as Error).message);

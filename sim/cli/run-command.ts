@@ -1,15 +1,16 @@
 import { join } from 'node:path';
 import { loadIndiaData } from '../data/index.ts';
 import { assertReplaceableFolder, resultFolderFiles, writeResultFolder } from '../report/index.ts';
-import { formatSummaryTable, type IndiaInput, jobFor, jobScenarioHash, type RunResult, type RunSpec, runReplications, summarize, summaryJson } from '../run/index.ts';
+import { formatSummaryTable, type IndiaInput, jobFor, jobScenarioHash, type PreciseResult, type RunResult, type RunSpec, runReplications, runUntilPrecise, summarize, summaryJson } from '../run/index.ts';
 import { type Scenario, simulationInput } from '../scenario/index.ts';
 import { gitCommit, packageVersion } from './build-info.ts';
 import { UsageError } from './exit-codes.ts';
 import { headline } from './headline-metrics.ts';
 import { loadOrExit, type ScenarioArgs } from './load-or-exit.ts';
+import { type PrecisionArgs, precisionLine, precisionRecord, precisionTarget } from './precision-target.ts';
 import { runOnPool } from './run-on-pool.ts';
 
-export interface RunArgs extends ScenarioArgs {
+export interface RunArgs extends ScenarioArgs, PrecisionArgs {
   scenario: string;
   workers?: number;
   out?: string;
@@ -19,7 +20,10 @@ export interface RunArgs extends ScenarioArgs {
 
 /** The experiment a scenario describes, as sim/run takes it. */
 export function runSpecFor(s: Scenario): RunSpec {
-  return { kind: 'india', input: simulationInput(s) as unknown as IndiaInput, scenario: s.name, seed: s.seed, replications: s.replications };
+  const spec: RunSpec = { kind: 'india', input: simulationInput(s) as unknown as IndiaInput, scenario: s.name, seed: s.seed, replications: s.replications };
+  // Only a real warm-up is part of the job: without one, hashes and results stay as they were.
+  if (s.warmupDays > 0) spec.warmupDays = s.warmupDays;
+  return spec;
 }
 
 /** `results/<name>-<seed>-<first 8 hex of the hash>`. */
@@ -30,6 +34,7 @@ export function defaultResultDir(s: Scenario, hash: string, suffix = ''): string
 /** `sim run`: replications on workers, a summary table on stdout, the result folder written atomically. */
 export async function runCommand(args: RunArgs): Promise<void> {
   if (args.workers !== undefined && (!Number.isInteger(args.workers) || args.workers < 1)) throw new UsageError(`--workers must be an integer ≥ 1, given ${args.workers}`);
+  const target = precisionTarget(args);
   const s = await loadOrExit(args.scenario, args);
   const spec = runSpecFor(s);
   const hash = jobScenarioHash(jobFor(spec, 0));
@@ -37,20 +42,25 @@ export async function runCommand(args: RunArgs): Promise<void> {
   assertReplaceableFolder(dir);
   const startedAt = new Date().toISOString();
   const data = await loadIndiaData();
-  process.stderr.write(`${s.name}: ${s.replications} replication${s.replications === 1 ? '' : 's'} of ${s.days} day${s.days === 1 ? '' : 's'} at scale ${s.scale}, seed ${JSON.stringify(s.seed)}\n`);
+  const count = target ? `${target.min} to ${target.max} replications` : `${s.replications} replication${s.replications === 1 ? '' : 's'}`;
+  const until = target ? `, until ${target.metric} is known to ±${target.relativeHalfWidth * 100} %` : '';
+  process.stderr.write(`${s.name}: ${count} of ${s.days} day${s.days === 1 ? '' : 's'} at scale ${s.scale}, seed ${JSON.stringify(s.seed)}${until}\n`);
   await runOnPool(
     s.name,
-    s.replications,
+    target?.max ?? s.replications,
     args.workers,
-    (pool, onProgress) => runReplications(spec, { pool, onProgress }),
-    (run: RunResult) => {
+    (pool, onProgress) => (target ? runUntilPrecise(spec, target, { pool, onProgress }).catch(unknownMetric) : runReplications(spec, { pool, onProgress })),
+    (run: RunResult | PreciseResult) => {
       const summary = summarize(run.outputs, { scenario: s.name, scenarioHash: run.scenarioHash, seed: s.seed });
+      // A run until precise is the fixed run of as many replications as it took: its scenario says that many.
+      const replications = run.outputs.length;
       const manifest = {
-        scenario: s,
+        scenario: { ...s, replications },
         scenarioName: s.name,
         scenarioHash: run.scenarioHash,
         seed: s.seed,
-        replications: s.replications,
+        replications,
+        ...(target && 'precision' in run && { precision: precisionRecord(run, target) }),
         version: packageVersion(),
         gitCommit: gitCommit(),
         timings: { wallMs: Math.round(run.timing.wallMs), replicationWallMs: run.timing.replicationWallMs.map(Math.round), startedAt },
@@ -71,8 +81,15 @@ export async function runCommand(args: RunArgs): Promise<void> {
       const shown = args.all ? summary : headline(summary);
       const more = Object.keys(summary.metrics).length - Object.keys(shown.metrics).length;
       process.stdout.write(`${formatSummaryTable(shown)}\n`);
+      if ('precision' in run) process.stdout.write(`${precisionLine(run)}\n`);
       if (more > 0) process.stdout.write(`  (${more} more metrics in summary.json: by operator, area, state, cost component, node type; --all prints them)\n`);
       process.stdout.write(`  counts are simulated parcels (one in ${Math.round(1 / s.scale)}); ${(run.timing.wallMs / 1000).toFixed(1)} s\n\nresults: ${dir}\n`);
     },
   );
+}
+
+/** A `--metric` the model does not produce is the user's mistake: exit 2 (nothing is written). */
+function unknownMetric(error: unknown): never {
+  if (error instanceof RangeError && /^runUntilPrecise: metric /.test(error.message)) throw new UsageError(error.message.replace(/^runUntilPrecise: metric/, '--metric'));
+  throw error;
 }

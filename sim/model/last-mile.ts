@@ -243,10 +243,10 @@ export class LastMile {
     const rural = (flags & FLAG_RURAL) !== 0;
     const cod = (flags & FLAG_COD) !== 0;
     this.metrics.handled[node]!++;
-    this.metrics.addCo2LastMile(cfg.emissions.lastMileAttempt);
+    this.metrics.addCo2LastMile(id, cfg.emissions.lastMileAttempt);
     if (op === OP_KIRANA) {
       const payout = this.network.nodes[node]!.payoutInr;
-      this.metrics.addKiranaPayout(payout);
+      this.metrics.addKiranaPayout(id, payout);
       this.metrics.addCost(id, C_PARTNER, payout);
     }
     // The attempt's three draws (refusal, availability, collection), always all taken.

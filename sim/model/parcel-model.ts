@@ -7,7 +7,7 @@ import { LastMile } from './last-mile.ts';
 import type { ModelConfig } from './model-config.ts';
 import { kiranaPools, networkTables } from './network-tables.ts';
 import { EventLog } from './parcel-event.ts';
-import { FLAG_COD, FLAG_EXPORT, FLAG_RURAL, FLAG_SAMPLED, LOST, NEVER_LOST, OP_AMAZON, OP_INDIA_POST, OP_KIRANA, OPERATORS, ParcelStore } from './parcel-store.ts';
+import { FLAG_COD, FLAG_EXPORT, FLAG_RURAL, FLAG_SAMPLED, FLAG_WARMUP, LOST, NEVER_LOST, OP_AMAZON, OP_INDIA_POST, OP_KIRANA, OPERATORS, ParcelStore } from './parcel-store.ts';
 import { ReplicationMetrics } from './replication-metrics.ts';
 import { RoutePlanner } from './route-planner.ts';
 import { C_LINEHAUL, C_PARTNER, C_SORTING } from './slice-table.ts';
@@ -38,6 +38,8 @@ export class ParcelModel {
   readonly plan: DisruptionPlan;
   readonly horizon: number;
   readonly log: EventLog | null;
+  /** Orders before this time (minutes) are the warm-up: they flow, but no per-parcel statistic counts them. Set before `start`. */
+  warmupEnd = 0;
 
   readonly metrics: ReplicationMetrics;
   readonly lastMile: LastMile;
@@ -227,6 +229,7 @@ export class ParcelModel {
     }
     if (lastMile < 0) throw new Error(`runModel: no last-mile node for district ${c.district[district]} (station ${station}, post office ${po})`);
     if (this.log !== null && uSample < cfg.eventLog.sampleShare) flags |= FLAG_SAMPLED;
+    if (now < this.warmupEnd) flags |= FLAG_WARMUP;
 
     p.created[id] = now;
     p.district[id] = district;
@@ -406,10 +409,11 @@ export class ParcelModel {
     const handling = this.laneHandling[lane]!;
     const linehaulInr = this.laneInr[lane]!;
     const handoffInr = l.handoff ? this.config.costs.handoff : 0;
-    this.metrics.km[this.laneMode[lane]!]! += l.km * items.length;
     const flags = this.parcels.flags;
+    let measured = 0;
     for (let i = 0; i < items.length; i++) {
       const id = items[i]!;
+      if ((flags[id]! & FLAG_WARMUP) === 0) measured++;
       this.metrics.addCost(id, C_LINEHAUL, linehaulInr);
       if (handoffInr > 0) this.metrics.addCost(id, C_PARTNER, handoffInr);
       if (flags[id]! & FLAG_SAMPLED) {
@@ -420,6 +424,7 @@ export class ParcelModel {
         }
       }
     }
+    this.metrics.km[this.laneMode[lane]!]! += l.km * measured;
     const batch: Batch = { lane, items };
     this.sim.scheduleAt(time + minutes + handling, this.onArrive, batch);
   }

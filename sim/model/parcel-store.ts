@@ -20,6 +20,8 @@ export const FLAG_COD = 1;
 export const FLAG_RURAL = 2;
 export const FLAG_SAMPLED = 4;
 export const FLAG_EXPORT = 8;
+/** Ordered during the warm-up (`RunHooks.warmupDays`): flows through the network, counts in no per-parcel statistic. */
+export const FLAG_WARMUP = 16;
 
 /**
  * Parcels as struct-of-arrays indexed by parcel id, grown by doubling: millions of parcels cost a

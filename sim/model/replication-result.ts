@@ -40,7 +40,8 @@ const MODES = ['road', 'rail', 'air'] as const;
 export function replicationResult(m: ParcelModel): ReplicationResult {
   const metrics: Record<string, number> = {};
   m.metrics.slices.write(0, metrics, '');
-  const done = Math.max(1, m.parcels.count);
+  // Per parcel measured: all of them, or those ordered after the warm-up (the same number without one).
+  const done = Math.max(1, m.metrics.slices.get(0, F_CREATED));
   let co2 = m.metrics.co2LastMile;
   MODES.forEach((mode, i) => {
     metrics[`km.perParcel{mode=${mode}}`] = m.metrics.km[i]! / done;
@@ -50,10 +51,12 @@ export function replicationResult(m: ParcelModel): ReplicationResult {
   metrics['co2.kg.perParcel{mode=lastMile}'] = m.metrics.co2LastMile / done;
   metrics['co2.kg.perParcel'] = co2 / done;
   const days = m.horizon / 1440;
+  // The measured parcels' payouts and deliveries fall in the days after the warm-up (all days without one).
+  const measuredDays = days - m.warmupEnd / 1440;
   const kiranas = m.network.nodes.filter((n) => n.type === 'kirana').length;
   // Payouts scaled back to full scale (the model samples one parcel in 1/scale): per store per 30 days.
-  metrics['kirana.earnings.perStorePerMonth.inr'] = kiranas > 0 ? (m.metrics.kiranaPayouts / m.scale / kiranas / days) * 30 : 0;
-  metrics['kirana.parcels.perStorePerDay'] = kiranas > 0 ? m.metrics.slices.get(3, F_DELIVERED) / m.scale / kiranas / days : 0;
+  metrics['kirana.earnings.perStorePerMonth.inr'] = kiranas > 0 ? (m.metrics.kiranaPayouts / m.scale / kiranas / measuredDays) * 30 : 0;
+  metrics['kirana.parcels.perStorePerDay'] = kiranas > 0 ? m.metrics.slices.get(3, F_DELIVERED) / m.scale / kiranas / measuredDays : 0;
   // Stores that took parcels: attempts a store a day over the order days (DOMAIN.md: 20–40 a day).
   let active = 0;
   let attempts = 0;

@@ -24,6 +24,7 @@ export async function runIndiaReplication(
   input: IndiaInput,
   seed: number | string,
   replication: number,
+  warmupDays: number | undefined,
   progress: (simMinutes: number, parcelsDone: number) => void,
   shared?: unknown,
 ): Promise<KindResult> {
@@ -36,7 +37,7 @@ export async function runIndiaReplication(
     cached = { key, network };
   }
   const config = modelConfig(input.model as ModelConfigPatch);
-  const result = runModel(config, cached.network, seed, replication, { progress });
+  const result = runModel(config, cached.network, seed, replication, { progress, ...(warmupDays !== undefined && { warmupDays }) });
   const { metrics, events, parcels: _parcels, ...tables } = result;
   return { metrics, tables, events };
 }

@@ -10,7 +10,7 @@ import type { Scenario, ScenarioIssue } from './scenario.ts';
 import type { ScenarioLayer } from './scenario-layer.ts';
 
 /** Fields a sweep may not vary: they name the run or are the run's own loop. */
-const NOT_SWEEPABLE = new Set(['name', 'question', 'extends', 'seed', 'replications', 'sweep']);
+const NOT_SWEEPABLE = new Set(['name', 'question', 'extends', 'seed', 'replications', 'warmupDays', 'sweep']);
 
 /**
  * Checks the merged scenario as a whole: required fields, what the model's and the network's own
@@ -42,6 +42,9 @@ export function checkResolved(scenario: Scenario, layers: readonly ScenarioLayer
     checkDisruptionDates(scenario, report);
     return [];
   });
+  if (Number.isInteger(scenario.warmupDays) && Number.isInteger(scenario.days) && scenario.warmupDays >= scenario.days) {
+    report(['warmupDays'], `must be less than days (${scenario.days}): the warm-up's orders are not measured, so some order days must remain, given ${scenario.warmupDays}`);
+  }
   checkSweep(scenario, layers, schema, report);
   return issues;
 }

@@ -203,6 +203,9 @@ export const SCENARIO_SCHEMA: ObjectField = obj(
     seed: { kind: 'seed', doc: 'Random seed: an integer ≥ 0 or a string. Two runs with the same seed give the same bytes.' },
     replications: int('Independent replications; the summary gives mean and 95 % CI over them.', 1, 1_000, 'replications'),
     days: int('Days with orders (parcels then get `model.drainDays` to finish).', 1, 366, 'days'),
+    warmupDays: int(
+      'Warm-up: parcels ordered in the first warmupDays days flow through the network (they fill queues and vehicles, as a network already running would have) but count in no per-parcel metric (counts, lead times, shares, costs, km and CO₂ per parcel, districts.csv, the lead-time histogram); daily.csv, nodes.csv, node utilisation and queues and backlog.max cover every day. Less than days; 0 measures every parcel.',
+      0, 365, 'days'),
     scale: num('Sampling: one parcel in 1/scale is simulated, capacities scaled to match. Counts in results are simulated parcels.', 0, 1, 'share', { exclusiveMin: true }),
     region: obj('Which part of India to build; both empty means all of India.', {
       states: arr("Build only these states (Census 2011 names plus 'Telangana').", str('A state name.'), { maxItems: 40 }),
