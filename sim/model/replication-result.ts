@@ -33,6 +33,8 @@ export interface ReplicationResult {
   parcels: number;
   /** Sampled parcels' events, when `eventLog.enabled`. */
   eventLog?: ParcelEvent[];
+  /** Events of sampled parcels past `eventLog.maxEvents`, counted and not kept. */
+  eventLogDropped?: number;
 }
 
 const MODES = ['road', 'rail', 'air'] as const;
@@ -133,6 +135,9 @@ export function replicationResult(m: ParcelModel): ReplicationResult {
     events: m.sim.processed,
     parcels: m.parcels.count,
   };
-  if (m.log !== null) result.eventLog = m.log.events;
+  if (m.log !== null) {
+    result.eventLog = m.log.events;
+    result.eventLogDropped = m.log.dropped;
+  }
   return result;
 }

@@ -2,5 +2,6 @@
 // off files the tool did not write.
 export { writeResultFolder, removePartialFolders } from './result-folder.ts';
 export { resultFolderFiles, type ResultManifest, type TableContext } from './result-folder-files.ts';
+export { eventLogFiles, istTime, MAX_OCEL_EVENTS, type EventLogRecord } from './event-log-files.ts';
 export { assertReplaceableFolder, assertReplaceableHtml, OutputRefusedError, refusalToReplaceFolder } from './output-guard.ts';
 export { GENERATOR_META, WRITTEN_BY } from './written-by.ts';

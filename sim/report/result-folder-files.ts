@@ -1,5 +1,6 @@
 import type { HistogramJSON } from '../engine/stats/index.ts';
 import { type ReplicationOutput, replicationsCsv, type Summary, summaryJson } from '../run/index.ts';
+import { eventLogFiles } from './event-log-files.ts';
 
 /** `manifest.json`: how the results were made. Timings live here and only here, so summary.json stays byte-identical run to run. */
 export interface ResultManifest {
@@ -39,7 +40,10 @@ export function resultFolderFiles(outputs: readonly ReplicationOutput[], summary
     files['nodes.csv'] = nodesCsv(all);
     files['leadtime-histogram.csv'] = histogramCsv(all.map((t) => t.leadTimeHistogram));
   }
-  files['manifest.json'] = `${JSON.stringify(manifest, null, 2)}\n`;
+  // The sampled parcels' events, when the model logged them (model.eventLog.enabled); the manifest says how many and how big.
+  const events = eventLogFiles(outputs, ctx.startDate, ctx.district);
+  if (events !== undefined) Object.assign(files, events.files);
+  files['manifest.json'] = `${JSON.stringify(events === undefined ? manifest : { ...manifest, eventLog: events.record }, null, 2)}\n`;
   return files;
 }
 

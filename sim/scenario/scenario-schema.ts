@@ -184,7 +184,7 @@ const MODEL: ObjectField = obj(
       key: "a node's name",
       values: obj('Changes to one node.', { capacityMultiplier: num("Multiplies the node's daily capacity (pick/pack or delivery).", 0, 100, 'factor') }),
     } satisfies MapField,
-    eventLog: obj('Parcel event log (off by default: it costs memory and time).', {
+    eventLog: obj('Parcel event log (off by default: it costs memory and time). `sim run` writes it to the result folder as events.csv (one row per event) and events.ocel.json (OCEL 2.0, for process-mining tools; up to 200,000 events); manifest.json says how many and how big.', {
       enabled: bool('Record parcel events.'),
       sampleShare: share('Share of parcels whose events are recorded, chosen by a keyed draw per parcel.'),
       maxEvents: int('Most events kept a replication; later ones are counted, not stored (each costs ~150 bytes in memory and ~100 in events.csv).', 0, 1_000_000, 'events'),
