@@ -54,26 +54,51 @@ describe('input built to exhaust memory or time is refused with exit 2 and one m
     expectRefused(sim('validate', 'tiny', '--set', bomb), 'anchors and aliases expand too far');
   });
 
-  it('nesting thousands deep, a file over a megabyte, and ten thousand keys are refused or read quickly', () => {
-    expectRefused(sim('validate', file('deep.yaml', `sweep: {x: ${'['.repeat(5000)}${']'.repeat(5000)}}`)), 'deep.yaml', 'nested');
-    expectRefused(sim('validate', file('shallower.yaml', `sweep: {x: [${'['.repeat(40)}1${']'.repeat(40)}]}`)), 'nested more than 32 levels deep');
-    expectRefused(sim('validate', file('big.yaml', `# ${'x'.repeat(1_100_000)}\n`)), 'more than the 1,048,576 a scenario may have');
+  it('nesting thousands deep, a file over a megabyte, ten thousand keys and a key written twice: one message each', () => {
     const keys = Array.from({ length: 10_000 }, (_, i) => `    node ${i}: {capacityMultiplier: 1}`).join('\n');
-    // Ten thousand node names, none in the network: one message each would be a flood, so 50 and a count.
-    const r = sim('validate', file('keys.yaml', `model:\n  nodeOverrides:\n${keys}\n`));
-    expectRefused(r, 'no node named "node 0"', '… and 9,950 more', '10,000 problems');
-    expectRefused(sim('validate', file('dup.yaml', 'days: 2\ndays: 3\n')), 'dup.yaml:4:1  not valid YAML: Map keys must be unique: "days" is written twice');
+    // One process validates them all (the loader sim run uses): each file's problem, and the count.
+    const r = sim(
+      'validate',
+      file('deep.yaml', `sweep: {x: ${'['.repeat(5000)}${']'.repeat(5000)}}`),
+      file('shallower.yaml', `sweep: {x: [${'['.repeat(40)}1${']'.repeat(40)}]}`),
+      file('big.yaml', `# ${'x'.repeat(1_100_000)}\n`),
+      file('dup.yaml', 'days: 2\ndays: 3\n'),
+      file('keys.yaml', `model:\n  nodeOverrides:\n${keys}\n`),
+    );
+    expectRefused(
+      r,
+      'deep.yaml:3:797  not valid YAML: nested too deeply to read',
+      'shallower.yaml:1:1  not valid YAML: lists and mappings nested more than 32 levels deep',
+      'big.yaml  the file has 1,100,',
+      'bytes, more than the 1,048,576 a scenario may have',
+      'dup.yaml:4:1  not valid YAML: Map keys must be unique: "days" is written twice',
+      'no node named "node 0"',
+      '10,004 problems in 5 of 5 files.',
+    );
+    // Ten thousand unknown node names would flood the screen: fifty, then a count.
+    expect(r.stderr).toContain('… and 9,954 more (sim validate --json lists them all)');
   });
 
   it('sizes past every limit are refused, naming the limit', () => {
-    expectRefused(sim('run', 'tiny', '--replications', '1e9'), 'replications  must be an integer in [1, 1000]');
-    expectRefused(sim('run', 'tiny', '--days', '1e7'), 'days  must be an integer in [1, 366]');
-    expectRefused(sim('run', 'tiny', '--scale', '1e-9'), 'simulates about 6.5e-6 parcels a replication', 'fewer than one');
-    expectRefused(sim('run', 'baseline', '--scale', '1', '--days', '366'), 'more than the 50,000,000 one replication may hold in memory');
-    expectRefused(sim('run', 'tiny', '--set', `region.districts=[${Array(20_000).fill(598).join(',')}]`), 'region.districts  must be a list of at most 640 items');
-    expectRefused(sim('sweep', 'tiny', ...['a', 'b', 'c', 'd'].map((_, i) => ['--param', `model.customer.${['availabilityAmazon', 'availabilityKirana', 'ruralFactor', 'collectShare'][i]}=0.1,0.2,0.3,0.4,0.5,0.6`]).flat()), 'a grid of 1,296 points (6 × 6 × 6 × 6), more than the 1,000');
-    expectRefused(sim('run', 'tiny', '--set', 'network.sellersPerMillion=100000'), 'network.sellersPerMillion  must be a number in [0, 1000]');
-    expectRefused(sim('run', 'tiny', '--set', 'model.eventLog.maxEvents=1e8'), 'model.eventLog.maxEvents  must be an integer in [0, 1,000,000] (events)');
+    expectRefused(sim('run', 'tiny', '--replications', '1e9', '--days', '1e7'), 'replications  must be an integer in [1, 1000]', 'days  must be an integer in [1, 366]');
+    const r = sim(
+      'validate',
+      file('too-small.yaml', 'scale: 1e-9\n'),
+      file('too-big.yaml', 'region: {districts: []}\nscale: 1\ndays: 366\n'),
+      file('too-long.yaml', `region: {districts: [${Array(20_000).fill(598).join(',')}]}\n`),
+      file('grid.yaml', `sweep:\n${['availabilityAmazon', 'availabilityKirana', 'ruralFactor', 'collectShare'].map((k) => `  model.customer.${k}: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6]`).join('\n')}\n`),
+      file('sellers.yaml', 'network: {sellersPerMillion: 100000}\nmodel: {eventLog: {maxEvents: 1e8}}\n'),
+    );
+    expectRefused(
+      r,
+      'simulates about 6.5e-6 parcels a replication',
+      'fewer than one',
+      'more than the 50,000,000 one replication may hold in memory',
+      'region.districts  must be a list of at most 640 items',
+      'a grid of 1,296 points (6 × 6 × 6 × 6), more than the 1,000',
+      'network.sellersPerMillion  must be a number in [0, 1000]',
+      'model.eventLog.maxEvents  must be an integer in [0, 1,000,000] (events)',
+    );
   });
 });
 
@@ -216,7 +241,7 @@ async function outcome(c: Case, runs: { left: number }): Promise<'refused' | 'ra
   // mutated fields keep their values, so the model meets them as the CLI would hand them over.
   if (s.region.districts.length === 0 || s.region.districts.length > 3 || runs.left <= 0) return 'valid';
   runs.left--;
-  const small: Scenario = { ...s, days: Math.min(s.days, 2), scale: Math.min(s.scale, 0.05), model: { ...s.model, drainDays: Math.min(s.model.drainDays, 4) } };
+  const small: Scenario = { ...s, days: 1, warmupDays: 0, scale: Math.min(s.scale, 0.05), model: { ...s.model, drainDays: Math.min(s.model.drainDays, 3) } };
   try {
     await runReplication(jobFor({ ...runSpecFor(small), replications: 1 }, 0));
     return 'ran';
@@ -226,17 +251,14 @@ async function outcome(c: Case, runs: { left: number }): Promise<'refused' | 'ra
 }
 
 describe('a seeded fuzz of scenario files and --set values', () => {
-  it('2,000 mutations, validated in-process as the CLI does and the small ones run: each refused (exit 2) or run (exit 0), none throws', async () => {
+  it('2,000 mutations, validated in-process as the CLI does and some run: each refused (exit 2) or run (exit 0), none throws', async () => {
     u = createStream('hostile-input', 0, 'in-process');
     const counts: Record<string, number> = { refused: 0, ran: 0, valid: 0 };
     const failures: string[] = [];
-    const runs = { left: 40 };
+    const runs = { left: 24 };
     for (let i = 0; i < 2_000; i++) {
       const c = nextCase(i);
-      const t0 = performance.now();
       const o = await outcome(c, runs);
-      const ms = performance.now() - t0;
-      if (process.env.FUZZ_SLOW && ms > 150) console.log(`SLOW ${ms.toFixed(0)} ms ${o.slice(0, 10)} ${show(c).slice(0, 300)}`);
       if (o in counts) counts[o]!++;
       else failures.push(`case ${i}: ${show(c)}\n  ${o}`);
     }
@@ -244,17 +266,17 @@ describe('a seeded fuzz of scenario files and --set values', () => {
     // The mix means something: many refused, many valid, and replications actually ran.
     expect(counts.refused).toBeGreaterThan(400);
     expect(counts.valid! + counts.ran!).toBeGreaterThan(300);
-    expect(counts.ran).toBe(40);
+    expect(counts.ran).toBe(24);
   }, 120_000);
 
   it('through the real process: mutations end with exit 0 or 2 and never a stack trace', async () => {
     u = createStream('hostile-input', 0, 'through-the-cli');
-    const cases = Array.from({ length: 12 }, (_, i) => nextCase(10_000 + i));
+    const cases = Array.from({ length: 8 }, (_, i) => nextCase(10_000 + i));
     const argv = (c: Case, i: number): string[] => {
       const flags = Object.entries(c.flags).flatMap(([k, v]) => [`--${k}`, String(v)]);
       const sets = c.sets.flatMap((s) => ['--set', s]);
-      // Every third case runs (kept small by the last --set, which wins); the rest validate.
-      return i % 3 === 0
+      // Every other case runs (kept small by the last --set, which wins); the rest validate.
+      return i % 2 === 0
         ? ['run', c.ref, ...flags, ...sets, '--set', 'days=1', '--set', 'scale=0.02', '--set', 'replications=1', '--set', 'region={states: [], districts: [598]}', '--workers', '1', '--out', join(tmp, `cli-${i}`)]
         : ['validate', c.ref, ...flags, ...sets];
     };

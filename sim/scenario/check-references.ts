@@ -56,14 +56,19 @@ export function checkReferences(s: Scenario, layers: readonly ScenarioLayer[], d
   return issues;
 }
 
-// The names of the last network built here: `sim validate` of several files that close hubs of
-// one network builds it once (~0.5–1 s). A cache, not state: the names depend only on the key.
-let lastNames: { key: string; names: Set<string> } | undefined;
+// The node names of the last few networks built here: `sim validate` of several files that close
+// hubs of one network builds it once (~0.5–1 s). A cache, not state: the names depend only on the key.
+const namesOf = new Map<string, Set<string>>();
 
 function nodeNames(data: IndiaData, options: NetworkOptions, seed: number | string): Set<string> {
   const key = JSON.stringify([options, seed]);
-  if (lastNames?.key !== key) lastNames = { key, names: new Set(buildNetwork(data, options, seed).nodes.map((n) => n.name)) };
-  return lastNames.names;
+  let names = namesOf.get(key);
+  if (names === undefined) {
+    names = new Set(buildNetwork(data, options, seed).nodes.map((n) => n.name));
+    if (namesOf.size >= 4) namesOf.delete(namesOf.keys().next().value!);
+    namesOf.set(key, names);
+  }
+  return names;
 }
 
 function hint(given: string, candidates: Iterable<string>): string {
