@@ -26,6 +26,15 @@ export function runSpecFor(s: Scenario): RunSpec {
   return spec;
 }
 
+/**
+ * The scenario as manifest.json records it: as resolved, but `warmupDays` only when there is a
+ * warm-up, as in the job (manifests from before warm-up existed compare equal to today's).
+ */
+export function manifestScenario(s: Scenario): Partial<Scenario> {
+  const { warmupDays, ...rest } = s;
+  return warmupDays > 0 ? s : rest;
+}
+
 /** `results/<name>-<seed>-<first 8 hex of the hash>`. */
 export function defaultResultDir(s: Scenario, hash: string, suffix = ''): string {
   return join('results', `${s.name}${suffix}-${String(s.seed).replace(/[^\w.-]+/g, '_')}-${hash.slice(0, 8)}`);
@@ -55,7 +64,7 @@ export async function runCommand(args: RunArgs): Promise<void> {
       // A run until precise is the fixed run of as many replications as it took: its scenario says that many.
       const replications = run.outputs.length;
       const manifest = {
-        scenario: { ...s, replications },
+        scenario: { ...manifestScenario(s), replications },
         scenarioName: s.name,
         scenarioHash: run.scenarioHash,
         seed: s.seed,

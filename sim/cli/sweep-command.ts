@@ -5,7 +5,7 @@ import { parsePath, parseSet, type SetOverride, simulationInput, sweepPoints } f
 import { gitCommit, packageVersion } from './build-info.ts';
 import { UsageError } from './exit-codes.ts';
 import { loadOrExit, type ScenarioArgs } from './load-or-exit.ts';
-import { defaultResultDir, runSpecFor } from './run-command.ts';
+import { defaultResultDir, manifestScenario, runSpecFor } from './run-command.ts';
 import { runOnPool } from './run-on-pool.ts';
 
 export interface SweepArgs extends ScenarioArgs {
@@ -77,7 +77,7 @@ export async function sweepCommand(args: SweepArgs): Promise<void> {
         const summary = summarize(p.run.outputs, { scenario: `${s.name}/${p.name}`, scenarioHash: p.run.scenarioHash, seed: s.seed });
         rows.push({ name: p.name, metrics: summary.metrics });
         const manifest = {
-          scenario: point.scenario,
+          scenario: manifestScenario(point.scenario),
           scenarioName: `${s.name}/${p.name}`,
           scenarioHash: p.run.scenarioHash,
           seed: s.seed,

@@ -42,7 +42,7 @@ export function checkResolved(scenario: Scenario, layers: readonly ScenarioLayer
     checkDisruptionDates(scenario, report);
     return [];
   });
-  if (Number.isInteger(scenario.warmupDays) && Number.isInteger(scenario.days) && scenario.warmupDays >= scenario.days) {
+  if (Number.isInteger(scenario.warmupDays) && Number.isInteger(scenario.days) && scenario.warmupDays > 0 && scenario.warmupDays >= scenario.days) {
     report(['warmupDays'], `must be less than days (${scenario.days}): the warm-up's orders are not measured, so some order days must remain, given ${scenario.warmupDays}`);
   }
   checkSweep(scenario, layers, schema, report);
