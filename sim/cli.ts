@@ -10,6 +10,17 @@ import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_USAGE, InterruptedError, UsageError } from './cli/exit-codes.ts';
 
+// A reader that stops early (`sim run tiny --all | head -1`) closes the pipe. What it wanted has
+// been written, and the command goes on to its own end and exit code (its result folder is
+// written before anything is printed): further writes to the closed stream are dropped, with no
+// EPIPE stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') return;
+    throw error;
+  });
+}
+
 const EPILOGUE = 'Exit codes: 0 ok, 1 failure, 2 usage error or invalid scenario, 3 regression (compare), 130 interrupted.';
 
 /** Options of every command that loads a scenario: shorthands for `--set`. */
@@ -19,7 +30,8 @@ function scenarioOptions<T>(y: Argv<T>) {
     .option('seed', { type: 'string', describe: 'random seed (integer or string)' })
     .option('replications', { type: 'number', describe: 'replications' })
     .option('days', { type: 'number', describe: 'days with orders' })
-    .option('scale', { type: 'number', describe: 'sampling: one parcel in 1/scale, in (0, 1]' });
+    .option('scale', { type: 'number', describe: 'sampling: one parcel in 1/scale, in (0, 1]' })
+    .option('warmup-days', { type: 'number', describe: 'warm-up: the first D order days\' parcels flow but are not measured (0 ≤ D < days)' });
 }
 
 /** Options of run and sweep that spread the jobs past this machine (docs/scale-out.md). */
@@ -45,10 +57,15 @@ try {
           .option('out', { type: 'string', describe: 'result folder (default results/<scenario>-<seed>-<hash>)' })
           .option('json', { type: 'boolean', default: false, describe: 'print summary.json on stdout instead of the table' })
           .option('all', { type: 'boolean', default: false, describe: 'print every metric, not only the headline ones' })
+          .option('precision', { type: 'number', describe: "run replications until --metric's 95 % CI half-width is this share of its mean (0.01 = ±1 %); the run equals a fixed run of as many replications" })
+          .option('metric', { type: 'string', describe: 'the metric --precision aims at (default leadTime.hours.mean)' })
+          .option('max-replications', { type: 'number', describe: 'the most replications --precision may run (default 100); the summary says when this cap stopped it' })
           .example('$0 run baseline', "Amazon's network at the default small scale (what npm start runs)")
-          .example('$0 run india-post-24h --replications 8 --scale 0.02', 'more replications, finer sampling')
+          .example('$0 run india-post-24h --replications 8 --scale 0.02', 'more replications, coarser sampling (one parcel in 50): quicker, less exact')
           .example('$0 run tiny --set model.policy=kirana --out /tmp/tiny-kirana', 'one district, kirana last mile, into a chosen folder')
           .example('$0 run ./my-scenario.yaml --json > summary.json', 'your own file (extends: baseline), machine-readable')
+          .example('$0 run tiny --precision 0.01 --max-replications 40', 'replications until the mean lead time is known to ±1 %')
+          .example('$0 run baseline --warmup-days 3', 'measure only parcels ordered after the first 3 days (the network filled)')
           .epilogue(EPILOGUE),
       async (argv) => {
         const { runCommand } = await import('./cli/run-command.ts');
@@ -171,7 +188,8 @@ try {
           .option('parcels', { type: 'number', default: 1200, describe: 'orders a day' })
           .option('riders', { type: 'number', default: 55, describe: 'riders at the delivery station' })
           .option('json', { type: 'boolean', default: false, describe: 'print the result as JSON' })
-          .example('$0 demo --days 14 --riders 40', 'two weeks with fewer riders: watch the backlog grow'),
+          .example('$0 demo --days 14 --riders 40', 'two weeks with fewer riders: watch the backlog grow')
+          .epilogue(EPILOGUE),
       async (argv) => {
         const { demoCommand } = await import('./cli/demo-command.ts');
         demoCommand(argv);
@@ -189,15 +207,16 @@ try {
           .option('tolerance', { type: 'string', array: true, describe: 'practical threshold, metric=relative (e.g. leadTime.hours.mean=0.02, cost.*=0.05); repeatable' })
           .option('correction', { type: 'string', default: 'holm', describe: 'multiple-testing correction: holm or bh' })
           .option('exact', { type: 'boolean', default: false, describe: 'byte-for-byte: identical, or the first metric and replication that differ' })
+          .option('all', { type: 'boolean', default: false, describe: 'list every metric (default: the headline ones and those whose verdict is not "same")' })
           .option('html', { type: 'string', describe: 'also write a page with the differences drawn (D3) to this file' })
           .option('allow-different-scenarios', { type: 'boolean', default: false, describe: 'compare results of different scenarios (what-if A vs B)' })
           .option('update-baseline', { type: 'boolean', default: false, describe: 'copy result folder A into results/baselines/<scenario>/ (needs --reason)' })
           .option('reason', { type: 'string', describe: 'why the baseline moves (recorded in its manifest)' })
           .option('baselines', { type: 'string', default: 'results/baselines', describe: 'where baselines live' })
           .example('$0 compare results/baselines/tiny results/tiny-1-abcd1234', 'a regression check: exit 3 if a metric got worse')
-          .example('$0 compare runA runB --allow-different-scenarios --html diff.html', 'two what-ifs side by side')
+          .example('$0 compare runA runB --allow-different-scenarios --html diff.html', 'two what-ifs side by side: their differences, never a regression (exit 0)')
           .example('$0 compare results/tiny-1-abcd1234 --update-baseline --reason "faster hubs (issue 12)"', 'adopt a new baseline on purpose')
-          .epilogue(`${EPILOGUE} compare: 0 nothing got worse, 2 bad input, 3 a metric got worse.`),
+          .epilogue(`${EPILOGUE} compare: 0 nothing got worse (or two different scenarios compared on purpose), 2 bad input, 3 a metric of the same scenario got worse.`),
       async (argv) => {
         const { compareCommand } = await import('./cli/compare-command.ts');
         process.exitCode = compareCommand({
@@ -208,6 +227,7 @@ try {
           tolerance: argv.tolerance,
           correction: argv.correction,
           exact: argv.exact,
+          all: argv.all,
           html: argv.html,
           allowDifferentScenarios: argv['allow-different-scenarios'],
           updateBaseline: argv['update-baseline'],
@@ -223,7 +243,8 @@ try {
         y
           .positional('dir', { type: 'string', demandOption: true, describe: 'a result folder written by sim run' })
           .option('out', { type: 'string', describe: 'output file (default <dir>/report.html)' })
-          .example('$0 report results/baseline-1-abcd1234', 'writes results/baseline-1-abcd1234/report.html'),
+          .example('$0 report results/baseline-1-abcd1234', 'writes results/baseline-1-abcd1234/report.html')
+          .epilogue(EPILOGUE),
       async (argv) => {
         const { reportCommand } = await import('./cli/report-command.ts');
         await reportCommand({ dir: argv.dir as string, out: argv.out });
@@ -237,7 +258,8 @@ try {
           .positional('dirs', { type: 'string', array: true, default: [] as string[], describe: 'result folders to open' })
           .option('port', { type: 'number', default: 5173, describe: 'port (the next free one if taken)' })
           .example('$0 viz', 'the app: run scenarios in the page')
-          .example('$0 viz results/baseline-1-abcd1234 results/kirana-i-have-space-1-ef567890', 'two results side by side'),
+          .example('$0 viz results/baseline-1-abcd1234 results/kirana-i-have-space-1-ef567890', 'two results side by side')
+          .epilogue(EPILOGUE),
       async (argv) => {
         const { vizCommand } = await import('./cli/viz-command.ts');
         await vizCommand({ dirs: (argv.dirs ?? []) as string[], port: argv.port });
@@ -250,7 +272,8 @@ try {
         y
           .option('json', { type: 'boolean', default: false, describe: 'one JSON line per model' })
           .option('only', { type: 'string', array: true, describe: 'run only these models' })
-          .option('micro', { type: 'boolean', default: false, describe: 'add tinybench micro-benchmarks' }),
+          .option('micro', { type: 'boolean', default: false, describe: 'add tinybench micro-benchmarks' })
+          .epilogue(EPILOGUE),
       async (argv) => {
         const { runBench } = await import('../scripts/bench.ts');
         await runBench([...(argv.json ? ['--json'] : []), ...(argv.micro ? ['--micro'] : []), ...(argv.only ?? []).flatMap((o) => ['--only', o])]);
@@ -259,7 +282,8 @@ try {
     .strict()
     .recommendCommands()
     .help()
-    .epilogue(EPILOGUE)
+    // No top-level epilogue: \`sim --help\` runs the default command's builder (\`run\`), whose
+    // epilogue already says the exit codes; a second one printed them twice.
     .fail((message, error, y) => {
       if (error) throw error;
       process.stderr.write(`${message}\n\n${y.help()}\n`);

@@ -15,6 +15,7 @@ import {
 } from '../compare/index.ts';
 import { assertReplaceableHtml, OutputRefusedError } from '../report/index.ts';
 import { UsageError } from './exit-codes.ts';
+import { HEADLINE_METRICS } from './headline-metrics.ts';
 
 export interface CompareArgs {
   a: string;
@@ -24,6 +25,8 @@ export interface CompareArgs {
   tolerance?: string[];
   correction: string;
   exact: boolean;
+  /** Every metric, not only the headline ones and those whose verdict is not `same`. */
+  all?: boolean;
   html?: string;
   allowDifferentScenarios: boolean;
   updateBaseline: boolean;
@@ -54,7 +57,7 @@ export function compareCommand(args: CompareArgs): number {
       correction: args.correction,
       allowDifferentScenarios: args.allowDifferentScenarios,
     });
-    console.log(args.json ? compareToJson(report) : formatCompareTable(report));
+    console.log(args.json ? compareToJson(report) : formatCompareTable(report, { all: args.all ?? false, headline: HEADLINE_METRICS }));
     if (args.html !== undefined) {
       writeFileSync(args.html, renderCompareHtml(report, a, b));
       console.error(`wrote ${args.html}`);

@@ -23,7 +23,7 @@ function formatDemo(result: ReturnType<typeof runDeliveryStationWeek>, seconds: 
     '',
     ...rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`),
     '',
-    `${result.events.toLocaleString('en-IN')} events in ${seconds.toFixed(2)} s`,
+    `${result.events.toLocaleString('en-US')} events in ${seconds.toFixed(2)} s`,
   ].join('\n');
 }
 

@@ -1,5 +1,5 @@
 import { loadIndiaData } from '../data/index.ts';
-import { formatIssue, loadScenario, parseSet, type Scenario, type SetOverride } from '../scenario/index.ts';
+import { formatIssues, loadScenario, parseSet, type Scenario, type SetOverride } from '../scenario/index.ts';
 import { UsageError } from './exit-codes.ts';
 
 /** Options every scenario command shares, as yargs gives them. */
@@ -9,6 +9,7 @@ export interface ScenarioArgs {
   scale?: number;
   seed?: string;
   replications?: number;
+  warmupDays?: number;
 }
 
 /**
@@ -25,6 +26,7 @@ export function overridesFrom(args: ScenarioArgs): SetOverride[] {
     flag('replications', args.replications);
     flag('days', args.days);
     flag('scale', args.scale);
+    flag('warmupDays', args.warmupDays);
     for (const s of args.set ?? []) sets.push(parseSet(s));
   } catch (error) {
     throw new UsageError((error as Error).message);
@@ -36,7 +38,7 @@ export function overridesFrom(args: ScenarioArgs): SetOverride[] {
 export async function loadOrExit(ref: string, args: ScenarioArgs, extra: readonly SetOverride[] = []): Promise<Scenario> {
   const { scenario, issues } = await loadScenario(ref, { sets: [...overridesFrom(args), ...extra], data: loadIndiaData });
   if (issues.length > 0) {
-    throw new UsageError(`${issues.map(formatIssue).join('\n')}\n\n${issues.length} problem${issues.length === 1 ? '' : 's'} in scenario ${JSON.stringify(ref)}; nothing was run.`);
+    throw new UsageError(`${formatIssues(issues)}\n\n${issues.length.toLocaleString('en-US')} problem${issues.length === 1 ? '' : 's'} in scenario ${JSON.stringify(ref)}; nothing was run.`);
   }
   return scenario;
 }

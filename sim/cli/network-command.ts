@@ -20,7 +20,7 @@ export async function networkCommand(args: ScenarioArgs & { scenario: string; js
     process.stdout.write(`${JSON.stringify(counts, null, 2)}\n`);
     return;
   }
-  const n = (x: number): string => x.toLocaleString('en-IN');
+  const n = (x: number): string => x.toLocaleString('en-US');
   const rows = (o: Record<string, number>): string[] => {
     const w = Math.max(...Object.keys(o).map((k) => k.length));
     return Object.entries(o).map(([k, v]) => `    ${k.padEnd(w)}  ${n(v).padStart(9)}`);

@@ -7,7 +7,7 @@ import { gitCommit, packageVersion } from './build-info.ts';
 import { UsageError } from './exit-codes.ts';
 import { loadOrExit, type ScenarioArgs } from './load-or-exit.ts';
 import { queueExecutor } from './queue-option.ts';
-import { defaultResultDir, type RunSource, runSpecFor } from './run-command.ts';
+import { defaultResultDir, manifestScenario, type RunSource, runSpecFor } from './run-command.ts';
 import { runOnPool } from './run-on-pool.ts';
 import { resolveShard, shardDir } from './shard-option.ts';
 import { runShard } from './shard-run.ts';
@@ -95,7 +95,7 @@ export async function sweepCommand(args: SweepArgs, source?: RunSource): Promise
         const summary = summarize(p.run.outputs, { scenario: `${s.name}/${p.name}`, scenarioHash: p.run.scenarioHash, seed: s.seed });
         rows.push({ name: p.name, metrics: summary.metrics });
         const manifest = {
-          scenario: point.scenario,
+          scenario: manifestScenario(point.scenario),
           scenarioName: `${s.name}/${p.name}`,
           scenarioHash: p.run.scenarioHash,
           seed: s.seed,

@@ -1,5 +1,5 @@
 import { loadIndiaData } from '../data/index.ts';
-import { formatIssue, loadScenario } from '../scenario/index.ts';
+import { formatIssues, loadScenario } from '../scenario/index.ts';
 import { UsageError } from './exit-codes.ts';
 import { overridesFrom, type ScenarioArgs } from './load-or-exit.ts';
 
@@ -20,6 +20,6 @@ export async function validateCommand(args: ScenarioArgs & { files: string[]; js
   for (const r of results) if (r.issues.length === 0) process.stdout.write(`ok  ${r.file}  (${r.name})\n`);
   if (bad.length > 0) {
     const total = bad.reduce((n, r) => n + r.issues.length, 0);
-    throw new UsageError(`${bad.flatMap((r) => r.issues.map(formatIssue)).join('\n')}\n\n${total} problem${total === 1 ? '' : 's'} in ${bad.length} of ${results.length} file${results.length === 1 ? '' : 's'}.`);
+    throw new UsageError(`${formatIssues(bad.flatMap((r) => r.issues))}\n\n${total.toLocaleString('en-US')} problem${total === 1 ? '' : 's'} in ${bad.length} of ${results.length} file${results.length === 1 ? '' : 's'}.`);
   }
 }

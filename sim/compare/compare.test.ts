@@ -7,6 +7,7 @@ import {
   compare,
   defaultTolerance,
   exitCodeFor,
+  formatCompareTable,
   metricDirection,
   resolveTolerance,
   type CompareRow,
@@ -131,12 +132,35 @@ describe('compare', () => {
     expect(r.a.ci95).toEqual([5000, 5000]);
   });
 
-  it('calls a deterministic increase in lost parcels worse with p = 0', () => {
+  it('reports a metric constant in both runs but different as a fixed difference, not "worse" on p = 0', () => {
+    // Nothing was sampled: a t-test's p = 0 here is an artefact of zero variance, not evidence.
     const a = syntheticResultSet({ metrics: { 'parcels.lost': Array(10).fill(0) } });
     const b = syntheticResultSet({ metrics: { 'parcels.lost': Array(10).fill(2) } });
     const report = compare(a, b);
-    expect(row(report, 'parcels.lost')).toMatchObject({ verdict: 'worse', p: 0, pAdjusted: 0, diff: 2, relDiff: null });
-    expect(exitCodeFor(report)).toBe(EXIT_REGRESSION);
+    expect(row(report, 'parcels.lost')).toMatchObject({ verdict: 'changed', p: null, pAdjusted: null, diff: 2, relDiff: null });
+    expect(row(report, 'parcels.lost').note).toContain('the same value on every replication of each run (A 0, B 2): a fixed difference');
+    expect(exitCodeFor(report)).toBe(0);
+  });
+
+  it('calls a metric with the same constant in both runs the same, with p = 1', () => {
+    const a = syntheticResultSet({ metrics: { 'parcels.lost': Array(10).fill(3) } });
+    const b = syntheticResultSet({ seed: 2, metrics: { 'parcels.lost': Array(10).fill(3) } });
+    expect(row(compare(a, b), 'parcels.lost')).toMatchObject({ verdict: 'same', p: 1, diff: 0 });
+  });
+
+  it('tests a constant difference under varying replications (paired, same seed) by its signs', () => {
+    // Each of 10 replications differs by exactly +2: the sign test's p = 2 · 0.5¹⁰, strong evidence.
+    const xs = [3, 5, 4, 6, 2, 7, 5, 4, 3, 6];
+    const report = compare(syntheticResultSet({ metrics: { 'parcels.lost': xs } }), syntheticResultSet({ metrics: { 'parcels.lost': xs.map((x) => x + 2) } }));
+    expect(row(report, 'parcels.lost')).toMatchObject({ verdict: 'worse', p: 2 / 1024, test: 'paired' });
+  });
+
+  it('clamps each run’s interval to what the metric can be: shares in [0, 1], counts ≥ 0', () => {
+    const a = syntheticResultSet({ metrics: { 'delivered.within72h.share': [0.99, 1], 'parcels.returned': [1, 60] } });
+    const report = compare(a, a);
+    expect(row(report, 'delivered.within72h.share').a.ci95[1]).toBe(1);
+    expect(row(report, 'parcels.returned').a.ci95[0]).toBe(0);
+    expect(row(report, 'parcels.returned').a.ci95[1]).toBeCloseTo(30.5 + 12.7062047 * 29.5, 3); // the t-interval's own upper bound: only the impossible side moves
   });
 
   it('calls a deterministic change within the absolute floor the same', () => {
@@ -190,13 +214,36 @@ describe('compare', () => {
     const a = syntheticResultSet({ dir: 'results/x', scenarioHash: 'aaaa', metrics: { m: base } });
     const b = syntheticResultSet({ dir: 'results/y', scenarioHash: 'bbbb', metrics: { m: base } });
     expect(() => compare(a, b)).toThrow(CompareInputError);
-    expect(() => compare(a, b)).toThrow(/results\/x and results\/y are results of different scenarios.*aaaa.*bbbb.*allowDifferentScenarios/);
+    expect(() => compare(a, b)).toThrow(/results\/x and results\/y are results of different scenarios.*aaaa.*bbbb.*allowDifferentScenarios/s);
     try {
       compare(a, b);
     } catch (error) {
       expect((error as CompareInputError).exitCode).toBe(EXIT_BAD_INPUT);
     }
     expect(compare(a, b, { allowDifferentScenarios: true }).rows).toHaveLength(1);
+  });
+
+  it('names the fields in which the resolved scenarios differ, when it refuses and when allowed', () => {
+    const scenario = { name: 'tiny', question: 'q', days: 3, scale: 0.1, model: { policy: 'amazon', holidays: ['2024-10-02'], nodeOverrides: {} } };
+    const other = { name: 'tiny', question: 'another', days: 3, scale: 0.01, model: { policy: 'kirana', holidays: ['2024-10-02'], nodeOverrides: { 'Cochin NSH': { capacityMultiplier: 2 } } } };
+    const a = syntheticResultSet({ dir: 'results/baselines/tiny', scenarioHash: 'aaaa', scenario, metrics: { m: base } });
+    const b = syntheticResultSet({ dir: 'results/tiny-1', scenarioHash: 'bbbb', scenario: other, metrics: { m: base } });
+    expect(() => compare(a, b)).toThrow(
+      'they differ in 3 fields (A → B):\n  scale: 0.1 → 0.01\n  model.policy: "amazon" → "kirana"\n  model.nodeOverrides["Cochin NSH"]: (absent) → {"capacityMultiplier":2}\n',
+    );
+    const report = compare(a, b, { allowDifferentScenarios: true });
+    expect(report.sameScenario).toBe(false);
+    expect(report.scenarioDifferences.map((d) => d.path)).toEqual(['scale', 'model.policy', 'model.nodeOverrides["Cochin NSH"]']);
+  });
+
+  it('calls nothing a regression between two scenarios compared on purpose: exit 0, "differences"', () => {
+    const a = syntheticResultSet({ scenarioHash: 'aaaa', metrics: { 'parcels.lost': [0, 1, 0, 1, 0] } });
+    const b = syntheticResultSet({ scenarioHash: 'bbbb', metrics: { 'parcels.lost': [9, 10, 11, 9, 10] } });
+    const report = compare(a, b, { allowDifferentScenarios: true });
+    expect(row(report, 'parcels.lost').verdict).toBe('worse');
+    expect(exitCodeFor(report)).toBe(0);
+    expect(formatCompareTable(report)).not.toContain('REGRESSION');
+    expect(formatCompareTable(report)).toContain('Differences between two scenarios (exit 0): 1 worse (parcels.lost +2350.0 %) of 1 metric\n');
   });
 
   it('refuses result sets with no metric in common, as bad input', () => {

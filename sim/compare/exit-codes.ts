@@ -10,8 +10,10 @@ import type { CompareReport, ExactResult } from './types.ts';
  *   scenario hashes without `allowDifferentScenarios`, no metric in common. Same as a usage error,
  *   because in both cases the comparison never ran.
  * - `3` (`EXIT_REGRESSION`): at least one metric is `worse` (significant after correction and
- *   beyond tolerance in the wrong direction). Exact mode: the files differ. A number of its own so
- *   CI can tell "the code got worse" from "the job is broken" (1, 2).
+ *   beyond tolerance in the wrong direction) in a comparison of one scenario; two different
+ *   scenarios compared on purpose (`--allow-different-scenarios`) report differences and exit 0.
+ *   Exact mode: the files differ. A number of its own so CI can tell "the code got worse" from
+ *   "the job is broken" (1, 2).
  */
 export const EXIT_OK = 0;
 export const EXIT_BAD_INPUT = 2;
@@ -19,9 +21,12 @@ export const EXIT_REGRESSION = 3;
 
 export type CompareExitCode = typeof EXIT_OK | typeof EXIT_REGRESSION;
 
-/** 3 if any row is `worse`, else 0. */
+/**
+ * 3 if any row is `worse` in a comparison of one scenario (a regression check), else 0. Two
+ * different scenarios compared on purpose (`sameScenario` false) differ by design: 0.
+ */
 export function exitCodeFor(report: CompareReport): CompareExitCode {
-  return report.rows.some((row) => row.verdict === 'worse') ? EXIT_REGRESSION : EXIT_OK;
+  return report.sameScenario && report.rows.some((row) => row.verdict === 'worse') ? EXIT_REGRESSION : EXIT_OK;
 }
 
 /** 0 if identical, else 3. */

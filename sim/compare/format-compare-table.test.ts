@@ -34,16 +34,42 @@ describe('formatCompareTable', () => {
     expect(formatCompareTable(compare(a, b, { correction: 'bh' }))).toContain('Benjamini–Hochberg (controls the false discovery rate)');
   });
 
-  it('aligns every row under the header', () => {
+  it('aligns every row under the header, grouped by slice with the slice named once', () => {
     const header = lines.find((l) => l.startsWith('metric'))!;
-    const rows = lines.filter((l) => /^(cost|rto|parcels|brand)/.test(l));
+    const rows = lines.filter((l) => /^ {2}(cost|rto|parcels|brand)[^:]*$/.test(l));
     expect(rows).toHaveLength(4);
     const verdictColumn = header.indexOf('verdict');
     for (const row of rows) expect(row.slice(verdictColumn)).toMatch(/^(same|worse|better|changed|inconclusive)/);
+    // The slice is a group's title; its rows carry the base name.
+    const slice = lines.indexOf('operator=india-post');
+    expect(lines.indexOf('overall')).toBeLessThan(slice);
+    expect(lines[slice + 1]).toMatch(/^ {2}rto\.share +0\.08/);
   });
 
-  it('ends with a one-line verdict naming the regression and the exit code', () => {
-    expect(lines.at(-2)).toMatch(/^Verdict: 1 worse, 0 better, 0 changed, \d same, \d inconclusive \(need more replications\) of 4 metrics: REGRESSION: cost\.perParcel \+\d+\.\d %\s?\(exit 3\)$/);
+  it('ends with a one-line verdict that fits a terminal: outcome, exit code, counts, the worst by name', () => {
+    expect(lines.at(-2)).toBe('Verdict: REGRESSION (exit 3): 1 worse (cost.perParcel +10.0 %), 1 same, 2 inconclusive of 4 metrics');
+    expect(lines.at(-2)!.length).toBeLessThanOrEqual(100);
+  });
+
+  it('by default lists the headline metrics and those whose verdict is not "same"; all: true every one', () => {
+    const short = formatCompareTable(report, { all: false, headline: ['parcels.lost'] });
+    const rows = short.split('\n').filter((l) => /^ {2}\S/.test(l) && !l.includes(':'));
+    // Hidden: cost.perParcel's neighbour parcels.lost would be, but it is a headline; nothing else is "same".
+    const two = formatCompareTable(report, { all: false, headline: [] });
+    expect(two).toContain('Shown: 0 headline metrics and 3 others whose verdict is not "same", of 4 (--all shows every one).');
+    expect(two).not.toMatch(/^ {2}parcels\.lost/m);
+    expect(rows.map((l) => l.trim().split(/ +/)[0])).toEqual(['cost.perParcel', 'parcels.lost', 'brand.new', 'rto.share']);
+    expect(short).toContain('Shown: 1 headline metric and 3 others whose verdict is not "same", of 4 (--all shows every one).');
+  });
+
+  it('keeps the verdict line within 100 characters for a thousand metrics, many of them worse', () => {
+    const many = Object.fromEntries(Array.from({ length: 1200 }, (_, i) => [`leadTime.hours.mean{state=State number ${i}}`, [1, 2, 3, 4, 5]]));
+    const worse = Object.fromEntries(Object.keys(many).map((k) => [k, [11, 12.5, 13, 14.2, 15]]));
+    const big = compare(syntheticResultSet({ metrics: many }), syntheticResultSet({ metrics: worse }));
+    const verdict = formatCompareTable(big).trimEnd().split('\n').at(-1)!;
+    // The worst one's name (with its state) would not fit: counts only.
+    expect(verdict).toBe('Verdict: REGRESSION (exit 3): 1200 worse of 1200 metrics');
+    expect(verdict.length).toBeLessThanOrEqual(100);
   });
 
   it('explains rows that need a word', () => {
@@ -56,7 +82,7 @@ describe('compareToJson', () => {
     const json = JSON.parse(compareToJson(report));
     expect(json.correctionMethod).toMatch(/^Holm/);
     expect(json.exitCode).toBe(3);
-    expect(json.verdictSummary).toMatch(/^Verdict: 1 worse/);
+    expect(json.verdictSummary).toMatch(/^Verdict: REGRESSION \(exit 3\): 1 worse/);
     const brandNew = json.rows.find((r: { metric: string }) => r.metric === 'brand.new');
     expect(brandNew.a.sd).toBeNull();
     expect(brandNew.p).toBeNull();
@@ -74,7 +100,8 @@ describe('renderCompareHtml', () => {
   it('draws a forest plot row per metric and the verdict line', () => {
     expect(html.match(/class="metric"/g)).toHaveLength(4);
     expect(html).toContain('rto.share{operator=india-post}');
-    expect(html).toContain('REGRESSION: cost.perParcel');
+    expect(html).toContain('REGRESSION (exit 3)');
+    expect(html).toContain('1 worse (cost.perParcel +10.0 %)');
   });
 
   it('overlays the lead-time distributions only when both folders have them', () => {

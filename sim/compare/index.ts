@@ -29,6 +29,7 @@ export type {
 // Comparing
 export { compare, isPaired } from './compare.ts';
 export { compareExact } from './compare-exact.ts';
+export { scenarioDifferences, formatDifference, type ScenarioDifference } from './scenario-differences.ts';
 export { pairedTTest, welchTTest, summarizeSample, type TTestResult } from './t-test.ts';
 export { adjustPValues } from './adjust-p-values.ts';
 export { metricDirection, baseMetricName } from './metric-direction.ts';

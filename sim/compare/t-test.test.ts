@@ -35,9 +35,12 @@ describe('pairedTTest', () => {
     expect(r).toMatchObject({ diff: 0, p: 1, ci: [0, 0], t: 0 });
   });
 
-  it('gives p = 0 for a deterministic nonzero difference', () => {
+  it('gives a deterministic nonzero difference the sign test’s p, not the t-test’s 0', () => {
+    // Three pairs all differing by +0.5: under no effect each sign is a coin toss, 2 · 0.5³ = 0.25.
     const r = pairedTTest([1, 2, 3], [1.5, 2.5, 3.5]);
-    expect(r).toMatchObject({ diff: 0.5, p: 0, ci: [0.5, 0.5], t: Infinity });
+    expect(r).toMatchObject({ diff: 0.5, p: 0.25, ci: [0.5, 0.5], t: Infinity });
+    expect(pairedTTest([1, 2], [4, 5]).p).toBe(0.5); // two replications that happen to agree prove nothing
+    expect(pairedTTest(Array(12).fill(1), Array(12).fill(2)).p).toBe(2 / 4096);
   });
 
   it('does not test fewer than two pairs', () => {

@@ -8,8 +8,11 @@
  *   (s_a²/n_a + s_b²/n_b)² / ((s_a²/n_a)²/(n_a−1) + (s_b²/n_b)²/(n_b−1)).
  *
  * Zero variance (a deterministic metric, identical on every replication) gives no NaN: an exact
- * difference of 0 has p = 1 and interval [0, 0]; any other difference has p = 0, t = ±∞ and the
- * interval collapses on the difference.
+ * difference of 0 has p = 1 and interval [0, 0]; any other difference has t = ±∞ and the interval
+ * collapses on the difference. Its p-value is not the t-test's 0, which would call two pairs that
+ * happen to differ by the same count significant: paired, it is the exact sign test's (all n
+ * differences of one sign: p = 2 · 0.5^n, so 0.5 for two pairs, 0.002 for ten); Welch's (both
+ * samples constant) stays 0 and `compare` reports such a metric as a fixed difference, untested.
  */
 import tCdf from '@stdlib/stats-base-dists-t-cdf';
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
@@ -48,15 +51,19 @@ function meanVar(values: readonly number[]): { mean: number; variance: number } 
   return { mean, variance: n > 1 ? ss / (n - 1) : Number.NaN };
 }
 
-/** Mean, sd and t-based 95 % CI of the finite values (NaN and ±∞ are dropped). */
-export function summarizeSample(values: readonly number[]): SampleSummary {
+/**
+ * Mean, sd and t-based 95 % CI of the finite values (NaN and ±∞ are dropped), the interval
+ * clamped to `range` (the metric's `metricRange`, as summary.json's are) when given.
+ */
+export function summarizeSample(values: readonly number[], range?: readonly [number, number]): SampleSummary {
   const xs = finite(values);
   const n = xs.length;
   const { mean, variance } = meanVar(xs);
   const sd = Math.sqrt(variance);
   if (n < 2) return { n, mean, sd, ci95: [Number.NaN, Number.NaN] };
   const half = variance === 0 ? 0 : tQuantile(0.975, n - 1) * (sd / Math.sqrt(n));
-  return { n, mean, sd, ci95: [mean - half, mean + half] };
+  if (range === undefined) return { n, mean, sd, ci95: [mean - half, mean + half] };
+  return { n, mean, sd, ci95: [Math.max(range[0], mean - half), Math.min(range[1], mean + half)] };
 }
 
 function checkAlpha(alpha: number): void {
@@ -99,7 +106,8 @@ export function pairedTTest(a: readonly number[], b: readonly number[], alpha = 
   const n = d.length;
   const { mean, variance } = meanVar(d);
   if (n < 2) return noTest('paired', mean, [n, n]);
-  return finish('paired', mean, Math.sqrt(variance / n), n - 1, alpha, [n, n]);
+  const result = finish('paired', mean, Math.sqrt(variance / n), n - 1, alpha, [n, n]);
+  return result.se === 0 && mean !== 0 ? { ...result, p: Math.min(1, 2 * 0.5 ** n) } : result;
 }
 
 /** Welch's two-sample t-test of B − A; non-finite values are dropped from each side. */

@@ -38,6 +38,8 @@ export interface SyntheticSpec {
   /** metric → per-replication values (NaN for an empty cell). */
   readonly metrics: Readonly<Record<string, readonly number[]>>;
   readonly histogram?: readonly HistogramBin[];
+  /** The resolved scenario the manifest holds; default `{ name }`. */
+  readonly scenario?: unknown;
 }
 
 function mean(xs: readonly number[]): number {
@@ -51,7 +53,7 @@ export function syntheticFolder(spec: SyntheticSpec): RawResultFolder {
   const scenarioName = spec.scenarioName ?? 'regression-small';
   const scenarioHash = spec.scenarioHash ?? 'abc123def4567890';
   const seed = spec.seed ?? 42;
-  const manifest = { scenario: { name: scenarioName }, scenarioName, scenarioHash, seed, replications: n, version: '0.1.0', gitCommit: null, timings: { wallSeconds: 1.5 } };
+  const manifest = { scenario: spec.scenario ?? { name: scenarioName }, scenarioName, scenarioHash, seed, replications: n, version: '0.1.0', gitCommit: null, timings: { wallSeconds: 1.5 } };
   const metrics: Record<string, unknown> = {};
   for (const name of names) {
     const xs = spec.metrics[name]!;

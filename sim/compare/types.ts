@@ -1,3 +1,5 @@
+import type { ScenarioDifference } from './scenario-differences.ts';
+
 /**
  * The shapes that `sim/compare` reads and returns. Types only, so a browser bundle can import
  * them without pulling in Node's fs.
@@ -149,6 +151,14 @@ export interface CompareRow {
 export interface CompareReport {
   readonly a: { readonly dir: string; readonly scenarioName: string; readonly scenarioHash: string; readonly seed: number | string; readonly replications: number };
   readonly b: { readonly dir: string; readonly scenarioName: string; readonly scenarioHash: string; readonly seed: number | string; readonly replications: number };
+  /**
+   * True when A and B simulate the same scenario (equal hashes): a regression check. False for
+   * two what-ifs compared on purpose (`allowDifferentScenarios`): their differences are what
+   * was asked about, so nothing counts as a regression (`exitCodeFor` is 0).
+   */
+  readonly sameScenario: boolean;
+  /** The fields in which the resolved scenarios in the manifests differ (empty when the same, or unknown). */
+  readonly scenarioDifferences: readonly ScenarioDifference[];
   readonly alpha: number;
   readonly correction: Correction;
   /** `paired` when both sets share seed and replication indices, else `welch`. */

@@ -19,3 +19,15 @@ describe("the README's first model", () => {
     expect(time(4)).toBe(time(3));
   });
 });
+
+describe('the first model run as the README says (npx tsx sim/examples/first-model.ts)', () => {
+  it('prints first-model.out', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { fileURLToPath } = await import('node:url');
+    const file = fileURLToPath(new URL('./first-model.ts', import.meta.url));
+    const tsx = fileURLToPath(new URL('../../node_modules/tsx/dist/cli.mjs', import.meta.url));
+    const r = spawnSync(process.execPath, [tsx, file], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe(readFileSync(new URL('./first-model.out', import.meta.url), 'utf8'));
+  });
+});

@@ -20,3 +20,9 @@ export function firstModel(): string[] {
   sim.run();
   return log;
 }
+
+// Run as a script (`npx tsx sim/examples/first-model.ts`, as the README does), it prints the
+// lines; imported (the test, the docs), it prints nothing.
+if (typeof process !== 'undefined' && import.meta.filename !== undefined && import.meta.filename === process.argv[1]) {
+  for (const line of firstModel()) console.log(line);
+}

@@ -5,8 +5,8 @@ import type { ModelConfig } from './model-config.ts';
 import { type Lists, networkTables } from './network-tables.ts';
 
 /** Census 2011 (DOMAIN.md, A): 1,210.85 M people, 31.16 % urban. A region gets its share of the national volume. */
-const NATIONAL_POPULATION = 1_210_854_977;
-const NATIONAL_URBAN = 377_106_125;
+export const NATIONAL_POPULATION = 1_210_854_977;
+export const NATIONAL_URBAN = 377_106_125;
 
 /**
  * Where and when orders arise: one national arrival process (hourly profile × weekday × festive

@@ -11,3 +11,4 @@ export { EventLog, type ParcelEvent, type ParcelEventType, type ParcelEventListe
 export { COST_COMPONENTS } from './slice-table.ts';
 export { STAGES, type Stage } from './parcel-store.ts';
 export type { NodeColumns, LaneColumns } from './replication-result.ts';
+export { NATIONAL_POPULATION, NATIONAL_URBAN } from './demand.ts';

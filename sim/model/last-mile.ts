@@ -293,10 +293,10 @@ export class LastMile {
     p.stage[id * STAGE_COUNT + (a === 1 ? S_FIRST_ATTEMPT : S_REATTEMPTS)]! += now - p.mark[id]!;
     p.mark[id] = now;
     this.metrics.handled[node]!++;
-    this.metrics.addCo2LastMile(cfg.emissions.lastMileAttempt);
+    this.metrics.addCo2LastMile(id, cfg.emissions.lastMileAttempt);
     if (op === OP_KIRANA) {
       const payout = this.network.nodes[node]!.payoutInr;
-      this.metrics.addKiranaPayout(payout);
+      this.metrics.addKiranaPayout(id, payout);
       this.metrics.addCost(id, C_PARTNER, payout);
     }
     // The attempt's three draws (refusal, availability, collection), always all taken.

@@ -13,7 +13,7 @@ import { NodeStats } from './node-stats.ts';
 import { ShiftingBottleneck } from './shifting-bottleneck.ts';
 import { SpeedPostNorms } from './speed-post-norms.ts';
 import {
-  FLAG_BOOKED, FLAG_COD, FLAG_EXPORT, FLAG_RURAL, FLAG_SAMPLED, LOST, NEVER_LOST, OP_AMAZON, OP_INDIA_POST, OP_KIRANA, OPERATORS, ParcelStore,
+  FLAG_BOOKED, FLAG_COD, FLAG_EXPORT, FLAG_RURAL, FLAG_SAMPLED, FLAG_WARMUP, LOST, NEVER_LOST, OP_AMAZON, OP_INDIA_POST, OP_KIRANA, OPERATORS, ParcelStore,
   S_DEPARTURE_WAIT, S_PICK_PACK, S_PICK_WAIT, S_SORT_HANDOFF, S_TRANSIT, STAGE_COUNT,
 } from './parcel-store.ts';
 import { ReplicationMetrics } from './replication-metrics.ts';
@@ -45,6 +45,8 @@ export class ParcelModel {
   readonly plan: DisruptionPlan;
   readonly horizon: number;
   readonly log: EventLog | null;
+  /** Orders before this time (minutes) are the warm-up: they flow, but no per-parcel statistic counts them. Set before `start`. */
+  warmupEnd = 0;
 
   readonly metrics: ReplicationMetrics;
   readonly lastMile: LastMile;
@@ -255,6 +257,7 @@ export class ParcelModel {
     }
     if (lastMile < 0) throw new Error(`runModel: no last-mile node for district ${c.district[district]} (station ${station}, post office ${po})`);
     if (this.log !== null && uSample < cfg.eventLog.sampleShare) flags |= FLAG_SAMPLED;
+    if (now < this.warmupEnd) flags |= FLAG_WARMUP;
 
     p.created[id] = now;
     p.mark[id] = now;
@@ -456,12 +459,12 @@ export class ParcelModel {
     const handling = this.laneHandling[lane]!;
     const linehaulInr = this.laneInr[lane]!;
     const handoffInr = l.handoff ? this.config.costs.handoff : 0;
-    this.metrics.km[this.laneMode[lane]!]! += l.km * items.length;
     const p = this.parcels;
     const flags = p.flags;
     const stats = this.nodeStats;
     stats.queue(l.from, -items.length, time);
     this.bottleneck.report(this.network.nodes.length + lane, d.lastLeftBehind > 0, time);
+    let measured = 0;
     for (let i = 0; i < items.length; i++) {
       const id = items[i]!;
       const wait = time - p.mark[id]!;
@@ -470,6 +473,7 @@ export class ParcelModel {
       p.stage[at + S_TRANSIT]! += minutes;
       p.stage[at + S_SORT_HANDOFF]! += handling;
       stats.waited(l.from, wait);
+      if ((flags[id]! & FLAG_WARMUP) === 0) measured++;
       this.metrics.addCost(id, C_LINEHAUL, linehaulInr);
       if (handoffInr > 0) this.metrics.addCost(id, C_PARTNER, handoffInr);
       if (flags[id]! & FLAG_SAMPLED) {
@@ -480,6 +484,7 @@ export class ParcelModel {
         }
       }
     }
+    this.metrics.km[this.laneMode[lane]!]! += l.km * measured;
     const batch: Batch = { lane, items };
     this.sim.scheduleAt(time + minutes + handling, this.onArrive, batch);
   }

@@ -45,6 +45,8 @@ export const S_LAST_MILE_WAIT = 6;
 export const S_FIRST_ATTEMPT = 7;
 export const S_REATTEMPTS = 8;
 export const STAGE_COUNT = STAGES.length;
+/** Ordered during the warm-up (`RunHooks.warmupDays`): flows through the network, counts in no per-parcel statistic. */
+export const FLAG_WARMUP = 32;
 
 /**
  * Parcels as struct-of-arrays indexed by parcel id, grown by doubling: millions of parcels cost a

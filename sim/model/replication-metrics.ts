@@ -2,7 +2,7 @@ import { generalArray } from '../engine/index.ts';
 import { Histogram } from '../engine/stats/index.ts';
 import { NODE_TYPES, type Network } from '../network/index.ts';
 import { networkTables } from './network-tables.ts';
-import { FLAG_COD, FLAG_RURAL, IN_FLIGHT, type ParcelStore, RETURNING, STAGE_COUNT } from './parcel-store.ts';
+import { FLAG_COD, FLAG_RURAL, FLAG_WARMUP, IN_FLIGHT, type ParcelStore, RETURNING, STAGE_COUNT } from './parcel-store.ts';
 import {
   F_ATTEMPTS_OF_DELIVERED, F_COLLECTED, F_COST, F_CREATED, F_CREATED_COD, F_CREATED_PREPAID, F_DELIVERED, F_DELIVERED_COD,
   F_IN_FLIGHT, F_LEAD_SUM, F_LOST, F_RETURNED, F_RTO_COD, F_RTO_PREPAID, F_STAGE, F_WITHIN_24, F_WITHIN_48, F_WITHIN_72, FIELDS, SliceTable,
@@ -16,6 +16,10 @@ const SUM_KIRANA_PAYOUTS = 1;
  * 5 rural, 6.. states), by district, the lead-time histogram, kilometres by mode, work handled
  * per node and the daily series. The model reports each outcome here; `replication-result.ts`
  * turns the counts into a result.
+ *
+ * Warm-up: a parcel ordered before the warm-up ends (FLAG_WARMUP) moves and is counted in the
+ * daily series, the work per node and the backlog like any other, but in no per-parcel statistic
+ * (slices, districts, the lead-time histogram, kilometres, last-mile CO₂ and kirana payouts).
  */
 export class ReplicationMetrics {
   readonly slices: SliceTable;
@@ -74,6 +78,7 @@ export class ReplicationMetrics {
   bump(id: number, f: number, x: number): void {
     const v = this.slices.values;
     const p = this.parcels;
+    if ((p.flags[id]! & FLAG_WARMUP) !== 0) return;
     v[f]! += x;
     v[(1 + p.operator[id]!) * FIELDS + f]! += x;
     v[((p.flags[id]! & FLAG_RURAL) !== 0 ? 5 : 4) * FIELDS + f]! += x;
@@ -84,17 +89,25 @@ export class ReplicationMetrics {
     this.bump(id, F_COST + component, inr);
   }
 
-  addCo2LastMile(kg: number): void {
-    this.sums[SUM_CO2_LAST_MILE]! += kg;
+  /** Whether a parcel counts in the per-parcel statistics: every parcel but those of the warm-up. */
+  measured(id: number): boolean {
+    return (this.parcels.flags[id]! & FLAG_WARMUP) === 0;
   }
 
-  addKiranaPayout(inr: number): void {
-    this.sums[SUM_KIRANA_PAYOUTS]! += inr;
+  /** CO₂ of parcel `id`'s last-mile attempt. */
+  addCo2LastMile(id: number, kg: number): void {
+    if (this.measured(id)) this.sums[SUM_CO2_LAST_MILE]! += kg;
+  }
+
+  /** A kirana's payout for parcel `id`'s attempt. */
+  addKiranaPayout(id: number, inr: number): void {
+    if (this.measured(id)) this.sums[SUM_KIRANA_PAYOUTS]! += inr;
   }
 
   /** A new parcel (its district, operator and flags already set). */
   created(id: number): void {
     this.createdToday++;
+    if (!this.measured(id)) return;
     this.districtStats.created[this.parcels.district[id]!]!++;
     this.bump(id, F_CREATED, 1);
     this.bump(id, (this.parcels.flags[id]! & FLAG_COD) !== 0 ? F_CREATED_COD : F_CREATED_PREPAID, 1);
@@ -105,6 +118,7 @@ export class ReplicationMetrics {
     const p = this.parcels;
     this.terminal++;
     this.deliveredToday++;
+    if (!this.measured(id)) return;
     this.bump(id, F_DELIVERED, 1);
     if ((p.flags[id]! & FLAG_COD) !== 0) this.bump(id, F_DELIVERED_COD, 1);
     // Always bumped (by 0 or 1): collections start days into a run, after V8 has optimised this.
@@ -138,6 +152,7 @@ export class ReplicationMetrics {
   returned(id: number): void {
     this.terminal++;
     this.returnedToday++;
+    if (!this.measured(id)) return;
     this.districtStats.returned[this.parcels.district[id]!]!++;
     this.bump(id, F_RETURNED, 1);
   }

@@ -49,6 +49,8 @@ export interface ReplicationResult {
   parcels: number;
   /** Sampled parcels' events, when `eventLog.enabled`. */
   eventLog?: ParcelEvent[];
+  /** Events of sampled parcels past `eventLog.maxEvents`, counted and not kept. */
+  eventLogDropped?: number;
 }
 
 export interface NodeColumns {
@@ -85,7 +87,8 @@ const MODES = ['road', 'rail', 'air'] as const;
 export function replicationResult(m: ParcelModel): ReplicationResult {
   const metrics: Record<string, number> = {};
   m.metrics.slices.write(0, metrics, '');
-  const done = Math.max(1, m.parcels.count);
+  // Per parcel measured: all of them, or those ordered after the warm-up (the same number without one).
+  const done = Math.max(1, m.metrics.slices.get(0, F_CREATED));
   let co2 = m.metrics.co2LastMile;
   MODES.forEach((mode, i) => {
     metrics[`km.perParcel{mode=${mode}}`] = m.metrics.km[i]! / done;
@@ -96,8 +99,9 @@ export function replicationResult(m: ParcelModel): ReplicationResult {
   metrics['co2.kg.perParcel'] = co2 / done;
   const kiranas = m.network.nodes.filter((n) => n.type === 'kirana').length;
   // Payouts scaled back to full scale (the model samples one parcel in 1/scale): per store per 30
-  // days at the rate of the order days (the drain days after them bring no new parcels).
-  const orderDays = m.config.days;
+  // days at the rate of the measured order days (the drain days after them bring no new parcels;
+  // the warm-up's parcels are not counted).
+  const orderDays = m.config.days - m.warmupEnd / 1440;
   metrics['kirana.earnings.perStorePerMonth.inr'] = kiranas > 0 ? (m.metrics.kiranaPayouts / m.scale / kiranas / orderDays) * 30 : 0;
   metrics['kirana.parcels.perStorePerDay'] = kiranas > 0 ? m.metrics.slices.get(3, F_DELIVERED) / m.scale / kiranas / orderDays : 0;
   // Stores that took parcels: attempts a store a day over the order days (DOMAIN.md: 20–40 a day).
@@ -200,7 +204,10 @@ export function replicationResult(m: ParcelModel): ReplicationResult {
     events: m.sim.processed,
     parcels: m.parcels.count,
   };
-  if (m.log !== null) result.eventLog = m.log.events;
+  if (m.log !== null) {
+    result.eventLog = m.log.events;
+    result.eventLogDropped = m.log.dropped;
+  }
   return result;
 }
 

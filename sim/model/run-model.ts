@@ -31,6 +31,12 @@ export function modelOn(config: ModelConfig, network: Network, scale: number, se
 export interface RunHooks {
   /** Called at the end of each simulated day with the time (minutes) and parcels finished so far. */
   progress?: (simMinutes: number, parcelsDone: number) => void;
+  /**
+   * Warm-up deletion: parcels ordered in the first `warmupDays` days (an integer, 0 ≤ it < days)
+   * flow through the network as usual (they fill queues and vehicles) but count in no per-parcel
+   * metric; the daily series, per-node work and queues and `backlog.max` still cover every day.
+   */
+  warmupDays?: number;
 }
 
 /**
@@ -49,9 +55,14 @@ export function runModel(given: ModelConfig, network: Network, seed: number | st
       message: `must equal the network's scale (${network.options.scale}: capacities are scaled there), given ${config.scale}; omit it to use the network's`,
     });
   }
+  const warmup = hooks.warmupDays ?? 0;
+  if (!Number.isInteger(warmup) || warmup < 0 || warmup >= config.days) {
+    issues.push({ path: 'warmupDays', message: `must be an integer in [0, days − 1] = [0, ${config.days - 1}] (the warm-up's orders are not measured, so some days must remain), given ${warmup}` });
+  }
   if (issues.length > 0) throw new ModelConfigError(issues);
   const model = modelOn(config, network, scale, seed, replication);
   model.progress = hooks.progress;
+  model.warmupEnd = warmup * 1440;
   model.start();
   model.sim.run(model.horizon);
   model.metrics.countInFlight();

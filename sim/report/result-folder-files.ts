@@ -1,6 +1,7 @@
 import type { HistogramJSON } from '../engine/stats/index.ts';
 // sim/run's browser entry (the same functions): the page builds the per-node tables of its own runs with this file.
 import { type ReplicationOutput, replicationsCsv, type Summary, summaryJson } from '../run/browser.ts';
+import { eventLogFiles } from './event-log-files.ts';
 
 /** `manifest.json`: how the results were made. Timings live here and only here, so summary.json stays byte-identical run to run. */
 export interface ResultManifest {
@@ -60,7 +61,10 @@ export function resultFolderFiles(outputs: readonly ReplicationOutput[], summary
       files['lanes.csv'] = lanesCsv(all, ctx.nodes);
     }
   }
-  files['manifest.json'] = `${JSON.stringify(manifest, null, 2)}\n`;
+  // The sampled parcels' events, when the model logged them (model.eventLog.enabled); the manifest says how many and how big.
+  const events = eventLogFiles(outputs, ctx.startDate, ctx.district);
+  if (events !== undefined) Object.assign(files, events.files);
+  files['manifest.json'] = `${JSON.stringify(events === undefined ? manifest : { ...manifest, eventLog: events.record }, null, 2)}\n`;
   return files;
 }
 

@@ -46,4 +46,5 @@ export {
   type MetricSummary,
 } from './summarize.ts';
 export { formatSummaryTable } from './format-summary-table.ts';
+export { metricRange } from './metric-range.ts';
 export { createProgressBar, formatSeconds, type ProgressBar, type ProgressOutput } from './progress-bar.ts';

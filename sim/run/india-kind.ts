@@ -1,6 +1,7 @@
 import { loadIndiaData } from '../data/index.ts';
 import { modelConfig, type ModelConfigPatch, runModel } from '../model/index.ts';
 import { buildNetwork, type Network, type NetworkColumns, type NetworkOptions, networkFromColumns, networkToColumns } from '../network/index.ts';
+import { eventLogPlaces } from './event-log-places.ts';
 import { indiaNetworkKey, type KindResult } from './model-kinds.ts';
 import type { IndiaInput } from './protocol.ts';
 
@@ -24,6 +25,7 @@ export async function runIndiaReplication(
   input: IndiaInput,
   seed: number | string,
   replication: number,
+  warmupDays: number | undefined,
   progress: (simMinutes: number, parcelsDone: number) => void,
   shared?: unknown,
 ): Promise<KindResult> {
@@ -36,7 +38,9 @@ export async function runIndiaReplication(
     cached = { key, network };
   }
   const config = modelConfig(input.model as ModelConfigPatch);
-  const result = runModel(config, cached.network, seed, replication, { progress });
+  const result = runModel(config, cached.network, seed, replication, { progress, ...(warmupDays !== undefined && { warmupDays }) });
   const { metrics, events, parcels: _parcels, ...tables } = result;
+  // The event log names no node: the places it mentions travel with it, named (the report writes them).
+  if (result.eventLog !== undefined) Object.assign(tables, { eventLogPlaces: eventLogPlaces(result.eventLog, cached.network) });
   return { metrics, tables, events };
 }

@@ -78,7 +78,7 @@ export const MODEL_KINDS: Runners = {
       const model = input.model as { days?: number; drainDays?: number };
       return ((model.days ?? 14) + (model.drainDays ?? 10)) * 1440;
     },
-    supportsWarmup: false,
+    supportsWarmup: true,
     share: {
       key: (input: IndiaInput, seed) => indiaNetworkKey(input, seed),
       async build(input: IndiaInput, seed) {
@@ -86,9 +86,9 @@ export const MODEL_KINDS: Runners = {
         return indiaNetworkColumns(input, seed);
       },
     },
-    async run(input, seed, replication, _warmupDays, progress, shared) {
+    async run(input, seed, replication, warmupDays, progress, shared) {
       const { runIndiaReplication } = await import('./india-kind.ts');
-      return runIndiaReplication(input, seed, replication, progress, shared);
+      return runIndiaReplication(input, seed, replication, warmupDays, progress, shared);
     },
   },
 };

@@ -66,7 +66,9 @@ export async function runUntilPrecise(spec: OpenSpec, target: PrecisionTarget, o
       const onProgress = options.onProgress;
       done.push(...(await runJobs(jobs, { pool, ...(onProgress && { onProgress: (d, _t, f) => onProgress(from + d, to, (from + f * (to - from)) / to, Number.NaN) }) })));
       if (from === 0 && !done.some((d) => target.metric in d.output.metrics)) {
-        throw new RangeError(`runUntilPrecise: metric ${JSON.stringify(target.metric)} is not produced by the ${spec.kind} model; it produces ${Object.keys(done[0]?.output.metrics ?? {}).join(', ')}`);
+        const names = Object.keys(done[0]?.output.metrics ?? {});
+        const some = names.length > 12 ? `${names.slice(0, 12).join(', ')} … (${names.length} in all; sim run --all lists them)` : names.join(', ');
+        throw new RangeError(`runUntilPrecise: metric ${JSON.stringify(target.metric)} is not produced by the ${spec.kind} model; it produces ${some}`);
       }
       for (let k = Math.max(min, from + 1); k <= done.length; k++) {
         if (relativeHalfWidth(describe(done.slice(0, k).map((d) => d.output.metrics[target.metric] ?? Number.NaN))) <= target.relativeHalfWidth) {

@@ -56,3 +56,41 @@ describe('formatSummaryTable', () => {
     expect(table).toMatch(/leadTime\.hours\.mean\s+26\.36\s+\[24\.84, 27\.88\]/);
   });
 });
+
+describe('intervals stay within what a metric can be', () => {
+  it('clamps shares to [0, 1] and counts to ≥ 0, and leaves the possible side and the mean alone', () => {
+    // Two replications of tiny gave within72h 93.3 % – 101.7 % and parcels.returned [−5.97, 82.97].
+    const s = summarize([output(0, { 'delivered.within72h.share': 0.99, 'parcels.returned': 7, 'leadTime.hours.mean': 40, other: 1 }), output(1, { 'delivered.within72h.share': 0.96, 'parcels.returned': 70, 'leadTime.hours.mean': 41, other: 30 })], meta);
+    const t = 12.706204736174703; // t(0.975, 1)
+    const share = s.metrics['delivered.within72h.share']!;
+    expect(share.mean).toBeCloseTo(0.975, 12);
+    expect(share.ci95[0]).toBeCloseTo(0.975 - t * 0.015, 9);
+    expect(share.ci95[1]).toBe(1);
+    const returned = s.metrics['parcels.returned']!;
+    expect(returned.ci95[0]).toBe(0);
+    expect(returned.ci95[1]).toBeCloseTo(38.5 + t * 31.5, 9);
+    // A metric with no known range keeps the plain t-interval, impossible or not.
+    expect(s.metrics.other!.ci95[0]).toBeCloseTo(15.5 - t * 14.5, 9);
+  });
+
+  it('metricRange knows the built-in families, slices included, and leaves unknown names unbounded', async () => {
+    const { metricRange } = await import('./index.ts');
+    expect(metricRange('rto.share{operator=india-post}')).toEqual([0, 1]);
+    expect(metricRange('firstAttempt.success.share')).toEqual([0, 1]);
+    expect(metricRange('parcels.inFlight{state=Kerala}')).toEqual([0, Infinity]);
+    expect(metricRange('cost.perDelivered.inr')).toEqual([0, Infinity]);
+    expect(metricRange('node.utilisation{type=kirana}')).toEqual([0, Infinity]);
+    expect(metricRange('my.metric')).toEqual([-Infinity, Infinity]);
+  });
+});
+
+describe('formatSummaryTable with few replications', () => {
+  it('says there is no interval with one replication, and that two to four give rough ones', () => {
+    const one = formatSummaryTable(summarize([output(0, { x: 1 })], meta));
+    expect(one).toContain('note: 1 replication, so no confidence interval');
+    const two = formatSummaryTable(summarize([output(0, { x: 1 }), output(1, { x: 2 })], meta));
+    expect(two).toContain('note: only 2 replications, so the intervals are wide and rough');
+    const five = formatSummaryTable(summarize([0, 1, 2, 3, 4].map((r) => output(r, { x: r })), meta));
+    expect(five).not.toContain('note:');
+  });
+});

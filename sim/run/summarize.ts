@@ -1,11 +1,18 @@
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
+import { metricRange } from './metric-range.ts';
 import type { ReplicationOutput } from './protocol.ts';
 
 /** One metric over replications. NaN (written as null in JSON) where undefined: mean with n = 0, sd and ci95 with n < 2. */
 export interface MetricSummary {
   mean: number;
   sd: number;
-  /** Student-t 95 % confidence interval of the mean: mean ± t(0.975, n−1)·sd/√n. */
+  /**
+   * Student-t 95 % confidence interval of the mean, mean ± t(0.975, n−1)·sd/√n, clamped to the
+   * values the metric can take (`metricRange`: shares in [0, 1], counts ≥ 0). The true mean lies
+   * in that range, so the clamped interval covers it exactly when the t-interval does: same
+   * coverage, no impossible bounds (two replications gave a share's upper bound 1.017 and a
+   * count's lower bound −5.97).
+   */
   ci95: [number, number];
   /** Replications where the metric is a finite number. */
   n: number;
@@ -43,10 +50,10 @@ export interface SummaryMeta {
   seed: number | string;
 }
 
-/** Mean, sd, 95 % CI and n of every metric over `outputs` (in replication order). */
+/** Mean, sd, 95 % CI (clamped to each metric's range) and n of every metric over `outputs` (in replication order). */
 export function summarize(outputs: readonly ReplicationOutput[], meta: SummaryMeta): Summary {
   const metrics: Record<string, MetricSummary> = {};
-  for (const name of metricNames(outputs)) metrics[name] = describe(outputs.map((o) => o.metrics[name] ?? Number.NaN));
+  for (const name of metricNames(outputs)) metrics[name] = describe(outputs.map((o) => o.metrics[name] ?? Number.NaN), metricRange(name));
   return { scenario: meta.scenario, scenarioHash: meta.scenarioHash, seed: meta.seed, replications: outputs.length, metrics };
 }
 
@@ -57,8 +64,11 @@ export function metricNames(outputs: readonly ReplicationOutput[]): string[] {
   return [...seen];
 }
 
-/** Mean, sample sd, Student-t 95 % CI and count of the finite values (two passes, in order). */
-export function describe(values: readonly number[]): MetricSummary {
+/**
+ * Mean, sample sd, Student-t 95 % CI and count of the finite values (two passes, in order); the
+ * interval clamped to `range` when given (a metric's `metricRange`; differences have none).
+ */
+export function describe(values: readonly number[], range?: readonly [number, number]): MetricSummary {
   const finite = values.filter((v) => Number.isFinite(v));
   const n = finite.length;
   let sum = 0;
@@ -68,10 +78,14 @@ export function describe(values: readonly number[]): MetricSummary {
   for (const v of finite) squares += (v - mean) * (v - mean);
   const sd = n > 1 ? Math.sqrt(squares / (n - 1)) : Number.NaN;
   const half = n > 1 ? tQuantile(0.975, n - 1) * (sd / Math.sqrt(n)) : Number.NaN;
-  return { mean, sd, ci95: [mean - half, mean + half], n };
+  if (range === undefined || !(half >= 0)) return { mean, sd, ci95: [mean - half, mean + half], n };
+  return { mean, sd, ci95: [Math.max(range[0], mean - half), Math.min(range[1], mean + half)], n };
 }
 
-/** Half the width of the 95 % CI over |mean|: the precision `runUntilPrecise` aims at. NaN when undefined. */
+/**
+ * Half the width of the 95 % CI over |mean|: the precision `runUntilPrecise` aims at (there on
+ * the unclamped t-interval). NaN when undefined.
+ */
 export function relativeHalfWidth(m: MetricSummary): number {
   return (m.ci95[1] - m.ci95[0]) / 2 / Math.abs(m.mean);
 }

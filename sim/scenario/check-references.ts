@@ -1,5 +1,5 @@
 import type { IndiaData } from '../data/index.ts';
-import { buildNetwork, currentState, validateNetworkOptions } from '../network/index.ts';
+import { buildNetwork, currentState, type NetworkOptions, validateNetworkOptions } from '../network/index.ts';
 import { networkOptions } from './check-resolved.ts';
 import { didYouMean } from './did-you-mean.ts';
 import { type FieldPath, formatPath } from './field-path.ts';
@@ -43,7 +43,7 @@ export function checkReferences(s: Scenario, layers: readonly ScenarioLayer[], d
   if (named.length > 0 && optionIssues.length === 0) {
     let names: Set<string>;
     try {
-      names = new Set(buildNetwork(data, options, s.seed).nodes.map((n) => n.name));
+      names = nodeNames(data, options, s.seed);
     } catch {
       return issues; // The network cannot be built: its options were reported already.
     }
@@ -54,6 +54,21 @@ export function checkReferences(s: Scenario, layers: readonly ScenarioLayer[], d
     }
   }
   return issues;
+}
+
+// The node names of the last few networks built here: `sim validate` of several files that close
+// hubs of one network builds it once (~0.5–1 s). A cache, not state: the names depend only on the key.
+const namesOf = new Map<string, Set<string>>();
+
+function nodeNames(data: IndiaData, options: NetworkOptions, seed: number | string): Set<string> {
+  const key = JSON.stringify([options, seed]);
+  let names = namesOf.get(key);
+  if (names === undefined) {
+    names = new Set(buildNetwork(data, options, seed).nodes.map((n) => n.name));
+    if (namesOf.size >= 4) namesOf.delete(namesOf.keys().next().value!);
+    namesOf.set(key, names);
+  }
+  return names;
 }
 
 function hint(given: string, candidates: Iterable<string>): string {

@@ -10,7 +10,7 @@ import type { Scenario, ScenarioIssue } from './scenario.ts';
 import type { ScenarioLayer } from './scenario-layer.ts';
 
 /** Fields a sweep may not vary: they name the run or are the run's own loop. */
-const NOT_SWEEPABLE = new Set(['name', 'question', 'extends', 'seed', 'replications', 'sweep']);
+const NOT_SWEEPABLE = new Set(['name', 'question', 'extends', 'seed', 'replications', 'warmupDays', 'sweep']);
 
 /**
  * Checks the merged scenario as a whole: required fields, what the model's and the network's own
@@ -42,6 +42,9 @@ export function checkResolved(scenario: Scenario, layers: readonly ScenarioLayer
     checkDisruptionDates(scenario, report);
     return [];
   });
+  if (Number.isInteger(scenario.warmupDays) && Number.isInteger(scenario.days) && scenario.warmupDays > 0 && scenario.warmupDays >= scenario.days) {
+    report(['warmupDays'], `must be less than days (${scenario.days}): the warm-up's orders are not measured, so some order days must remain, given ${scenario.warmupDays}`);
+  }
   checkSweep(scenario, layers, schema, report);
   return issues;
 }
@@ -93,8 +96,17 @@ function checkDisruptionDates(s: Scenario, report: (p: FieldPath, m: string) => 
   }
 }
 
+/** The most points a sweep grid may have (every combination of its values is a run). */
+export const MAX_SWEEP_POINTS = 1_000;
+
 function checkSweep(s: Scenario, layers: readonly ScenarioLayer[], schema: ObjectField, report: (p: FieldPath, m: string, key?: boolean) => void): void {
   if (!isPlainObject(s.sweep)) return;
+  const sizes = Object.values(s.sweep).map((v) => (Array.isArray(v) ? v.length : 1));
+  const points = sizes.reduce((a, b) => a * b, 1);
+  if (points > MAX_SWEEP_POINTS) {
+    report(['sweep'], `makes a grid of ${points > 1e15 ? points.toExponential(1) : points.toLocaleString('en-US')} points (${sizes.join(' × ')}), more than the ${MAX_SWEEP_POINTS.toLocaleString('en-US')} a sweep may have; sweep fewer values or parameters`);
+    return;
+  }
   for (const [param, values] of Object.entries(s.sweep)) {
     const at: FieldPath = ['sweep', param];
     let path: (string | number)[];

@@ -17,7 +17,8 @@ export function describeField(field: FieldSchema): string {
       return 'an integer ≥ 0 or a string';
     case 'array': {
       const n = field.minItems !== undefined && field.minItems === field.maxItems ? `${field.minItems} ` : field.minItems ? 'a non-empty ' : '';
-      const list = n === '' ? 'a list' : n === 'a non-empty ' ? 'a non-empty list' : `a list of ${n}items`;
+      let list = n === '' ? 'a list' : n === 'a non-empty ' ? 'a non-empty list' : `a list of ${n}items`;
+      if (field.maxItems !== undefined && field.minItems !== field.maxItems) list += ` of at most ${field.maxItems.toLocaleString('en-US')} items`;
       return `${list}${field.ascending ? ', ascending,' : ''} of ${plural(describeField(field.items))}`;
     }
     case 'object':

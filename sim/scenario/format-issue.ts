@@ -9,3 +9,13 @@ export function formatIssue(issue: ScenarioIssue): string {
   const where = issue.at === undefined ? '(resolved scenario)' : issue.at.line === 0 ? issue.at.source : `${issue.at.source}:${issue.at.line}:${issue.at.col}`;
   return issue.path === '' ? `${where}  ${issue.message}` : `${where}  ${issue.path}  ${issue.message}`;
 }
+
+/**
+ * The issues one a line, the first `max` of them and then how many more: a file with a
+ * hundred thousand wrong values gets a screenful, not a hundred thousand lines.
+ */
+export function formatIssues(issues: readonly ScenarioIssue[], max = 50): string {
+  const lines = issues.slice(0, max).map(formatIssue);
+  if (issues.length > max) lines.push(`… and ${(issues.length - max).toLocaleString('en-US')} more (sim validate --json lists them all)`);
+  return lines.join('\n');
+}

@@ -3,11 +3,13 @@ import { basename, dirname, extname, relative, resolve } from 'node:path';
 import type { IndiaData } from '../data/index.ts';
 import { BUILTIN_DIR, builtinNames } from './builtin-scenarios.ts';
 import { checkReferences } from './check-references.ts';
+import { checkWorkload } from './check-workload.ts';
 import { didYouMean } from './did-you-mean.ts';
 import { isPlainObject } from './merge-patch.ts';
 import { type SetOverride, setPatch } from './parse-set.ts';
-import { overlaps, resolveLayers } from './resolve-layers.ts';
+import { ReportedPaths, resolveLayers } from './resolve-layers.ts';
 import type { Scenario, ScenarioIssue } from './scenario.ts';
+import { YAML_LIMITS } from './parse-yaml-safely.ts';
 import { argumentLayer, parseLayer, type ScenarioLayer } from './scenario-layer.ts';
 
 export interface LoadOptions {
@@ -52,7 +54,18 @@ export async function loadScenario(ref: string, options: LoadOptions = {}): Prom
   issues.push(...resolveIssues);
   if (options.data !== undefined && !issues.some((i) => i.message.startsWith('not valid YAML'))) {
     const data = await options.data();
-    for (const issue of checkReferences(scenario, layers, data)) if (!issues.some((i) => overlaps(i.path, issue.path))) issues.push(issue);
+    const reported = new ReportedPaths(issues);
+    try {
+      for (const issue of checkReferences(scenario, layers, data)) {
+        if (reported.overlaps(issue.path)) continue;
+        issues.push(issue);
+        reported.add(issue.path);
+      }
+    } catch (error) {
+      // A reference check that trips over a value of the wrong type: the schema checks reported it.
+      if (issues.length === 0) throw error;
+    }
+    if (issues.length === 0) issues.push(...checkWorkload(scenario, data));
   }
   return { scenario, issues: sortIssues(issues, files), files };
 }
@@ -80,6 +93,12 @@ function loadChain(file: string, stack: string[], issues: ScenarioIssue[], built
   const source = display(file);
   let text: string;
   try {
+    // Refused before reading: a file of gigabytes would take the memory it claims.
+    const size = statSync(file).size;
+    if (size > YAML_LIMITS.bytes) {
+      issues.push({ path: '', message: `the file has ${size.toLocaleString('en-US')} bytes, more than the ${YAML_LIMITS.bytes.toLocaleString('en-US')} a scenario may have`, at: { source, line: 0, col: 0 } });
+      return [];
+    }
     text = readFileSync(file, 'utf8');
   } catch (error) {
     issues.push({ path: '', message: `cannot read the file: ${(error as Error).message}`, at: { source, line: 0, col: 0 } });

@@ -1,5 +1,5 @@
-import { parse } from 'yaml';
 import { type FieldPath, objectAt, parsePath } from './field-path.ts';
+import { parseYamlSafely } from './parse-yaml-safely.ts';
 
 /** A `--set path=value` from the command line, parsed. */
 export interface SetOverride {
@@ -16,8 +16,9 @@ export interface SetOverride {
  */
 export function parseSet(text: string, flag = '--set'): SetOverride {
   const eq = text.indexOf('=');
-  if (eq <= 0) throw new Error(`${flag} ${JSON.stringify(text)}: must be path=value, e.g. ${flag} model.policy=kirana`);
-  const source = `${flag} ${text}`;
+  if (eq <= 0) throw new Error(`${flag} ${JSON.stringify(text.length > 200 ? `${text.slice(0, 200)}…` : text)}: must be path=value, e.g. ${flag} model.policy=kirana`);
+  // Messages quote the argument; a huge one (a value built to flood the screen) is cut short.
+  const source = `${flag} ${text.length > 200 ? `${text.slice(0, 200)}…` : text}`;
   let path: FieldPath;
   try {
     path = parsePath(text.slice(0, eq).trim());
@@ -26,12 +27,8 @@ export function parseSet(text: string, flag = '--set'): SetOverride {
   }
   const index = path.findIndex((seg) => typeof seg === 'number');
   if (index >= 0) throw new Error(`${source}: a list is set whole (a patch replaces lists), e.g. ${flag} ${text.slice(0, eq).replace(/\[\d+\].*$/, '')}=[…]`);
-  let value: unknown;
-  try {
-    value = parse(text.slice(eq + 1)) as unknown;
-  } catch (error) {
-    throw new Error(`${source}: the value is not valid YAML or JSON (${(error as Error).message.split('\n')[0]})`);
-  }
+  const { value, problems } = parseYamlSafely(text.slice(eq + 1));
+  if (problems.length > 0) throw new Error(`${source}: the value is not valid YAML or JSON (${problems[0]!.message})`);
   return { source, path, value: value === undefined ? null : value };
 }
 

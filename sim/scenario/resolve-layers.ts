@@ -32,11 +32,46 @@ export function resolveLayers(layers: readonly ScenarioLayer[], name: string): {
       if (layer.data.question === undefined) issues.push({ path: 'question', message: 'is required in every scenario file: the question it answers, in a sentence', at: layer.locate([]) });
     }
   }
+  // The layer checks see a field first, with its own position; say it once.
+  const reported = new ReportedPaths(issues);
   for (const issue of checkResolved(scenario, layers, SCENARIO_SCHEMA)) {
-    // The layer checks see a field first, with its own position; say it once.
-    if (!issues.some((i) => overlaps(i.path, issue.path))) issues.push(issue);
+    if (reported.overlaps(issue.path)) continue;
+    issues.push(issue);
+    reported.add(issue.path);
   }
   return { scenario, issues };
+}
+
+/**
+ * The paths of the issues reported so far, to say each problem once: a new issue is left out
+ * when its path and a reported one `overlaps`. Answers in time proportional to the path's length,
+ * not to the issues already found (a list of 100,000 bad district codes made that quadratic).
+ */
+export class ReportedPaths {
+  private readonly exact = new Set<string>();
+  /** Every proper prefix of a reported path, cut where `overlaps` cuts (before `.` or `[`). */
+  private readonly within = new Set<string>();
+
+  constructor(issues: readonly { path: string }[] = []) {
+    for (const i of issues) this.add(i.path);
+  }
+
+  add(path: string): void {
+    this.exact.add(path);
+    for (const cut of cuts(path)) this.within.add(path.slice(0, cut));
+  }
+
+  overlaps(path: string): boolean {
+    if (this.exact.has(path) || this.within.has(path)) return true;
+    for (const cut of cuts(path)) if (this.exact.has(path.slice(0, cut))) return true;
+    return false;
+  }
+}
+
+function cuts(path: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < path.length; i++) if (path[i] === '.' || path[i] === '[') out.push(i);
+  return out;
 }
 
 /** One path is the other or contains it. */

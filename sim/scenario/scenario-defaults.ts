@@ -13,7 +13,7 @@ import type { Scenario } from './scenario.ts';
 export function scenarioDefaults(): Omit<Scenario, 'name' | 'question'> {
   const { scale: _scale, states: _states, districts: _districts, ...network } = structuredClone(NETWORK_DEFAULTS);
   const { days, scale: _modelScale, ...model } = structuredClone(DEFAULT_MODEL_CONFIG);
-  return { seed: 1, replications: 4, days, scale: 0.1, region: { states: [], districts: [] }, network, model, sweep: {} };
+  return { seed: 1, replications: 4, days, warmupDays: 0, scale: 0.1, region: { states: [], districts: [] }, network, model, sweep: {} };
 }
 
 /** Defaults of a disruption's optional figures, by its type (the model's). */

@@ -1,5 +1,6 @@
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, type Node } from 'yaml';
 import type { FieldPath } from './field-path.ts';
+import { parseYamlSafely } from './parse-yaml-safely.ts';
 import type { ScenarioIssue, SourcePosition } from './scenario.ts';
 
 /**
@@ -20,22 +21,19 @@ export interface ScenarioLayer {
 }
 
 /**
- * Parses YAML (JSON is YAML too) keeping positions. Syntax errors become issues (with line and
- * column) and the layer holds no data.
+ * Parses YAML (JSON is YAML too) keeping positions. Syntax errors, and input built to exhaust
+ * memory or time (see `parseYamlSafely`), become issues (with line and column) and the layer
+ * holds no data.
  */
 export function parseLayer(text: string, source: string, file?: string): { layer: ScenarioLayer; issues: ScenarioIssue[] } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const { doc, value, problems } = parseYamlSafely(text, lineCounter);
   const pos = (offset: number): SourcePosition => {
     const p = lineCounter.linePos(offset);
     return { source, line: p.line, col: p.col };
   };
-  const issues: ScenarioIssue[] = [];
-  for (const e of doc.errors) {
-    const at = e.linePos?.[0] ? { source, line: e.linePos[0].line, col: e.linePos[0].col } : pos(e.pos[0]);
-    issues.push({ path: '', message: `not valid YAML: ${e.message.split('\n')[0]}`, at });
-  }
-  const data = issues.length === 0 ? (doc.toJS({ maxAliasCount: 100 }) as unknown) : {};
+  const issues: ScenarioIssue[] = problems.map((p) => ({ path: '', message: `not valid YAML: ${p.message}`, at: pos(p.offset) }));
+  const data = issues.length === 0 ? value : {};
   const locate = (path: FieldPath, key = false): SourcePosition => {
     let node: unknown = doc.contents;
     let at: SourcePosition = { source, line: 1, col: 1 };

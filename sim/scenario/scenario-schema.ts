@@ -16,7 +16,7 @@ const str = (doc: string, extra: Partial<StringField> = {}): StringField => ({ k
 const date = (doc: string): StringField => str(doc, { format: 'date' });
 const arr = (doc: string, items: FieldSchema, extra: Partial<ArrayField> = {}): ArrayField => ({ kind: 'array', doc, items, ...extra });
 const obj = (doc: string, fields: Record<string, FieldSchema>, required?: readonly string[]): ObjectField => ({ kind: 'object', doc, fields, ...(required && { required }) });
-const minutesOfDay = (doc: string): ArrayField => arr(doc, int('A minute of the day.', 0, 1439, 'minutes'), { minItems: 1, ascending: true, unit: 'minutes of the day' });
+const minutesOfDay = (doc: string): ArrayField => arr(doc, int('A minute of the day.', 0, 1439, 'minutes'), { minItems: 1, maxItems: 1440, ascending: true, unit: 'minutes of the day' });
 const range = (doc: string, lo: number, hi: number, unit: string): ArrayField =>
   arr(doc, num(`A bound in [${lo}, ${hi}].`, lo, hi, unit), { minItems: 2, maxItems: 2, unit, ascending: false });
 const byMode = (doc: string, item: NumberField): ObjectField =>
@@ -25,7 +25,7 @@ const byMode = (doc: string, item: NumberField): ObjectField =>
 const NETWORK: ObjectField = obj(
   'How the network is built (a subset of `NetworkOptions`; the region and the scale are set at the top level).',
   {
-    kiranaCount: int("Kirana ('I Have Space') stores, national total (DOMAIN.md: ~20,000 in 2019; >28,000 in 2020–22).", 0, 1_000_000, 'stores'),
+    kiranaCount: int("Kirana ('I Have Space') stores, national total (DOMAIN.md: ~20,000 in 2019; >28,000 in 2020–22).", 0, 500_000, 'stores'),
     kiranaTowns: int('Largest towns (by population) the kirana stores are spread over (DOMAIN.md: ~350–420 towns).', 1, 10_000, 'towns'),
     kiranaRadiusKm: range('Kirana delivery radius, [low, high] (DOMAIN.md: 2–4 km).', 0.1, 50, 'km'),
     kiranaParcelsPerDay: range('Kirana parcels a day, [low, high] (DOMAIN.md: 20–40).', 1, 10_000, 'parcels a day'),
@@ -37,16 +37,16 @@ const NETWORK: ObjectField = obj(
     nationalSortingHubs: int('India Post national sorting hubs (DOMAIN.md: 94, DoP memo 2024).', 1, 1_000, 'hubs'),
     intraCircleHubs: int('India Post intra-circle hubs (DOMAIN.md: 149, DoP memo 2024).', 0, 5_000, 'hubs'),
     postmen: int('Postmen over all delivery post offices (DOMAIN.md: 44,888 in 2015-16).', 0, 10_000_000, 'postmen'),
-    sellersPerMillion: num('Sellers (SMEs, artisans) per million people, for B2B first-mile pickup (assumed).', 0, 100_000, 'sellers per million'),
+    sellersPerMillion: num('Sellers (SMEs, artisans) per million people, for B2B first-mile pickup (assumed).', 0, 1_000, 'sellers per million'),
     aggregateBranchOffices: bool('One node per district for its branch offices (true), or one node per branch office (false).'),
     circuity: byMode('Road/rail distance over the great circle (derived: typical detour factors).', num('Factor in [1, 3].', 1, 3, 'factor')),
     speedKmh: byMode('Average linehaul speed, block speed including stops (assumed).', num('Speed > 0.', 0, 2_000, 'km/h', { exclusiveMin: true })),
     departures: obj(
       'Linehaul departure times by mode, minutes after midnight (assumed night linehaul).',
       {
-        road: arr('Road departures.', int('A minute of the day.', 0, 1439, 'minutes'), { minItems: 1 }),
-        rail: arr('Rail departures.', int('A minute of the day.', 0, 1439, 'minutes'), { minItems: 1 }),
-        air: arr('Air departures.', int('A minute of the day.', 0, 1439, 'minutes'), { minItems: 1 }),
+        road: arr('Road departures.', int('A minute of the day.', 0, 1439, 'minutes'), { minItems: 1, maxItems: 1440 }),
+        rail: arr('Rail departures.', int('A minute of the day.', 0, 1439, 'minutes'), { minItems: 1, maxItems: 1440 }),
+        air: arr('Air departures.', int('A minute of the day.', 0, 1439, 'minutes'), { minItems: 1, maxItems: 1440 }),
       },
       ['road', 'rail', 'air'],
     ),
@@ -64,7 +64,7 @@ const FESTIVE: ObjectField = obj(
     type: str("'festive'.", { enum: ['festive'] }),
     from: date('First day of the festive window (inclusive).'),
     to: date('Last day of the festive window (inclusive).'),
-    saleDays: arr('Sale days inside the window.', date('A sale day.')),
+    saleDays: arr('Sale days inside the window.', date('A sale day.'), { maxItems: 366 }),
     saleMultiplier: num('Demand multiplier on sale days (DOMAIN.md: 3–5×).', 0, 50, 'factor'),
     windowMultiplier: num('Demand multiplier on the other window days (DOMAIN.md: 1.5–2×).', 0, 50, 'factor'),
     capacityMultiplier: num('Multiplier of every capacity over the window (DOMAIN.md: 1.5–2×).', 1, 10, 'factor'),
@@ -75,7 +75,7 @@ const MONSOON: ObjectField = obj(
   'Monsoon in some states: slower linehaul, some post offices closed (DOMAIN.md: June–September; Kerala 2018).',
   {
     type: str("'monsoon'.", { enum: ['monsoon'] }),
-    states: arr("States (today's names, as in the network).", str('A state name.'), { minItems: 1 }),
+    states: arr("States (today's names, as in the network).", str('A state name.'), { minItems: 1, maxItems: 40 }),
     from: date('First day of the monsoon window (inclusive).'),
     to: date('Last day of the monsoon window (inclusive).'),
     linehaulSlowdown: num('Travel time multiplier on lanes leaving, entering or inside those states; open last-mile nodes there deliver 1/factor of their capacity (DOMAIN.md: ×1.1–1.4).', 1, 10, 'factor'),
@@ -100,7 +100,7 @@ const MODEL: ObjectField = obj(
   {
     startDate: date('First simulated day (for weekdays, holidays and disruption dates).'),
     drainDays: int('Days after the last order day to let parcels finish (no new orders).', 0, 60, 'days'),
-    holidays: arr('India Post holidays (no sorting, no delivery).', date('A holiday.')),
+    holidays: arr('India Post holidays (no sorting, no delivery).', date('A holiday.'), { maxItems: 1_000 }),
     policy: str('Who carries which parcel: Amazon alone (India Post where Amazon does not reach); India Post on rural last miles; shared warehouses (Alibaba–China Post); kirana last mile; B2B first mile.', { enum: POLICIES }),
     demand: obj('Orders.', {
       parcelsPerDay: num('National parcels a day at scale 1, before weekly and festive profiles (DOMAIN.md: ~15 M shipments a day in the market; default an Amazon-like share).', 0, 1e9, 'parcels a day'),
@@ -187,10 +187,10 @@ const MODEL: ObjectField = obj(
       key: "a node's name",
       values: obj('Changes to one node.', { capacityMultiplier: num("Multiplies the node's daily capacity (pick/pack or delivery).", 0, 100, 'factor') }),
     } satisfies MapField,
-    eventLog: obj('Parcel event log (off by default: it costs memory and time).', {
+    eventLog: obj('Parcel event log (off by default: it costs memory and time). `sim run` writes it to the result folder as events.csv (one row per event) and events.ocel.json (OCEL 2.0, for process-mining tools; up to 200,000 events); manifest.json says how many and how big.', {
       enabled: bool('Record parcel events.'),
       sampleShare: share('Share of parcels whose events are recorded, chosen by a keyed draw per parcel.'),
-      maxEvents: int('Most events kept; later ones are counted, not stored.', 0, 1e8, 'events'),
+      maxEvents: int('Most events kept a replication; later ones are counted, not stored (each costs ~150 bytes in memory and ~100 in events.csv).', 0, 1_000_000, 'events'),
     }),
   },
 );
@@ -206,10 +206,13 @@ export const SCENARIO_SCHEMA: ObjectField = obj(
     seed: { kind: 'seed', doc: 'Random seed: an integer ≥ 0 or a string. Two runs with the same seed give the same bytes.' },
     replications: int('Independent replications; the summary gives mean and 95 % CI over them.', 1, 1_000, 'replications'),
     days: int('Days with orders (parcels then get `model.drainDays` to finish).', 1, 366, 'days'),
+    warmupDays: int(
+      'Warm-up: parcels ordered in the first warmupDays days flow through the network (they fill queues and vehicles, as a network already running would have) but count in no per-parcel metric (counts, lead times, shares, costs, km and CO₂ per parcel, districts.csv, the lead-time histogram); daily.csv, nodes.csv, node utilisation and queues and backlog.max cover every day. Less than days; 0 measures every parcel.',
+      0, 365, 'days'),
     scale: num('Sampling: one parcel in 1/scale is simulated, capacities scaled to match. Counts in results are simulated parcels.', 0, 1, 'share', { exclusiveMin: true }),
     region: obj('Which part of India to build; both empty means all of India.', {
-      states: arr("Build only these states (Census 2011 names plus 'Telangana').", str('A state name.')),
-      districts: arr('Build only these Census 2011 district codes (1–640).', int('A district code.', 1, 640, 'code')),
+      states: arr("Build only these states (Census 2011 names plus 'Telangana').", str('A state name.'), { maxItems: 40 }),
+      districts: arr('Build only these Census 2011 district codes (1–640).', int('A district code.', 1, 640, 'code'), { maxItems: 640 }),
     }),
     network: NETWORK,
     model: MODEL,
@@ -217,7 +220,7 @@ export const SCENARIO_SCHEMA: ObjectField = obj(
       kind: 'map',
       doc: 'A grid for `sim sweep`: parameter path → values (e.g. `network.kiranaCount: [20000, 28000, 50000]`); every combination is a point, all with common random numbers.',
       key: 'a parameter path',
-      values: arr('Values of the parameter, each valid for it.', { kind: 'any', doc: 'A value.' }, { minItems: 1 }),
+      values: arr('Values of the parameter, each valid for it.', { kind: 'any', doc: 'A value.' }, { minItems: 1, maxItems: 100 }),
     } satisfies MapField,
   },
   ['question'],

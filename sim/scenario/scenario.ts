@@ -11,6 +11,8 @@ export interface Scenario {
   seed: number | string;
   replications: number;
   days: number;
+  /** Order days whose parcels flow but are not measured (warm-up deletion); 0 measures all. */
+  warmupDays: number;
   scale: number;
   region: { states: string[]; districts: number[] };
   network: Required<Omit<NetworkOptions, 'scale' | 'states' | 'districts'>>;
