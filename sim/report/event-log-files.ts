@@ -107,6 +107,9 @@ function rowOf(e: LoggedEvent, replication: number, startDate: string, places: P
     case 'attempt':
       Object.assign(row, { node: n('node'), attempt: e.attempt, success: e.success, refused: e.refused });
       break;
+    case 'outForDelivery':
+      Object.assign(row, { node: n('node'), attempt: e.attempt });
+      break;
     case 'delivered':
       Object.assign(row, { node: n('node'), collected: e.collected, leadTimeHours: e.leadTimeHours });
       break;
@@ -131,6 +134,7 @@ const EVENT_ATTRIBUTES: Record<string, [keyof Row, string][]> = {
   arrived: [],
   handoff: [],
   attempt: [['attempt', 'integer'], ['success', 'boolean'], ['refused', 'boolean']],
+  outForDelivery: [['attempt', 'integer']],
   delivered: [['collected', 'boolean'], ['leadTimeHours', 'float']],
   rto: [],
   returned: [],
