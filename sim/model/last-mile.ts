@@ -9,7 +9,7 @@ import type { ShiftingBottleneck } from './shifting-bottleneck.ts';
 import type { SpeedPostNorms } from './speed-post-norms.ts';
 import {
   DELIVERED, FLAG_BOOKED, FLAG_COD, FLAG_EXPORT, FLAG_RURAL, FLAG_SAMPLED, OP_AMAZON, OP_INDIA_POST, OP_KIRANA, type ParcelStore, RETURNED, RETURNING,
-  S_DWELL, S_FIRST_ATTEMPT, S_LAST_MILE_WAIT, S_REATTEMPTS, STAGE_COUNT, STAGES,
+  S_DWELL, S_FIRST_ATTEMPT, S_LAST_MILE_WAIT, S_REATTEMPTS, S_MARK, STAGE_STRIDE, STAGES,
 } from './parcel-store.ts';
 import type { ReplicationMetrics } from './replication-metrics.ts';
 import { C_FAILED, C_LAST_MILE, C_PARTNER, C_RETURNS, F_FIRST_ATTEMPTS, F_FIRST_SUCCESSES } from './slice-table.ts';
@@ -152,7 +152,7 @@ export class LastMile {
       return;
     }
     const now = this.sim.now;
-    p.mark[id] = now;
+    p.stage[id * STAGE_STRIDE + S_MARK] = now;
     this.stats.queue(p.lastMile[id]!, 1, now);
     const dwell = this.dwell[p.operator[id]!]!;
     if (dwell > 0) {
@@ -163,7 +163,7 @@ export class LastMile {
       const beat = dayIndex(now) * 1440 + this.waveMinuteOf[1]!;
       const first = beat >= now ? beat : beat + 1440;
       const at = Math.max(now, first + dwell - 1);
-      p.stage[id * STAGE_COUNT + S_DWELL] = at - now;
+      p.stage[id * STAGE_STRIDE + S_DWELL] = at - now;
       this.sim.scheduleAt(at, this.enqueue, id);
     } else {
       this.enqueue(id);
@@ -176,8 +176,9 @@ export class LastMile {
     if (p.attempts[id]! > 0) {
       // Back for another attempt: the wait since the last one is part of its reattempts.
       const now = this.sim.now;
-      p.stage[id * STAGE_COUNT + S_REATTEMPTS]! += now - p.mark[id]!;
-      p.mark[id] = now;
+      const at = id * STAGE_STRIDE;
+      p.stage[at + S_REATTEMPTS]! += now - p.stage[at + S_MARK]!;
+      p.stage[at + S_MARK] = now;
       this.stats.queue(node, 1, now);
     }
     let q = this.queues[node];
@@ -254,13 +255,13 @@ export class LastMile {
       const id = q[head++]!;
       const a = p.attempts[id]! + 1;
       p.attempts[id] = a;
-      const wait = now - p.mark[id]!;
+      const at = id * STAGE_STRIDE;
+      const wait = now - p.stage[at + S_MARK]!;
       stats.waited(node, wait);
-      const at = id * STAGE_COUNT;
       // The first wave's wait, less the dwell before the parcel could join it; a later one's is a reattempt's.
       if (a === 1) p.stage[at + S_LAST_MILE_WAIT] = wait - p.stage[at + S_DWELL]!;
       else p.stage[at + S_REATTEMPTS]! += wait;
-      p.mark[id] = now;
+      p.stage[at + S_MARK] = now;
       if (p.flags[id]! & FLAG_SAMPLED) this.log!.record({ type: 'outForDelivery', t: now, parcel: id, node, attempt: a });
       this.sim.scheduleAt(now + spread * this.attemptTimeDraws.seek(id, a).next(), this.onAttempt, id);
     }
@@ -290,8 +291,9 @@ export class LastMile {
     const flags = p.flags[id]!;
     const rural = (flags & FLAG_RURAL) !== 0;
     const cod = (flags & FLAG_COD) !== 0;
-    p.stage[id * STAGE_COUNT + (a === 1 ? S_FIRST_ATTEMPT : S_REATTEMPTS)]! += now - p.mark[id]!;
-    p.mark[id] = now;
+    const at = id * STAGE_STRIDE;
+    p.stage[at + (a === 1 ? S_FIRST_ATTEMPT : S_REATTEMPTS)]! += now - p.stage[at + S_MARK]!;
+    p.stage[at + S_MARK] = now;
     this.metrics.handled[node]!++;
     this.metrics.addCo2LastMile(id, cfg.emissions.lastMileAttempt);
     if (op === OP_KIRANA) {
@@ -350,7 +352,8 @@ export class LastMile {
     const op = p.operator[id]!;
     p.status[id] = DELIVERED;
     // A collection after a failed attempt: the time since it (0 for a delivery at the attempt).
-    if (p.attempts[id]! > 0) p.stage[id * STAGE_COUNT + S_REATTEMPTS]! += now - p.mark[id]!;
+    const at = id * STAGE_STRIDE;
+    if (p.attempts[id]! > 0) p.stage[at + S_REATTEMPTS]! += now - p.stage[at + S_MARK]!;
     this.metrics.delivered(id, lead, collected);
     if ((p.flags[id]! & (FLAG_BOOKED | FLAG_EXPORT)) === FLAG_BOOKED) this.speedPost!.record(this.originOf(p.route[id]!), p.district[id]!, p.created[id]!, now);
     // Amazon pays its own last mile, India Post its fee (a kirana was paid at its attempts: fee 0).
@@ -358,7 +361,7 @@ export class LastMile {
     const fee = this.partnerFee[op]!;
     this.metrics.addCost(id, op === OP_AMAZON ? C_LAST_MILE : C_PARTNER, op === OP_AMAZON ? own : fee);
     if (p.flags[id]! & FLAG_SAMPLED) {
-      const stageMinutes = STAGES.map((_, s) => p.stage[id * STAGE_COUNT + s]!);
+      const stageMinutes = STAGES.map((_, s) => p.stage[at + s]!);
       this.log!.record({ type: 'delivered', t: now, parcel: id, node: p.lastMile[id]!, collected, leadTimeHours: lead, stageMinutes });
     }
   }

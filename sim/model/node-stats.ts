@@ -13,57 +13,74 @@ const BIN_OF_MINUTE = (() => {
   return table;
 })();
 
+// A node's figures side by side in one block of `STRIDE` doubles (one cache line): the queue's
+// length and maximum, its time integral and when it last changed, the waits ended and their sum.
+// The model reports a change for every parcel on every leg; one block a node makes that one
+// memory access, where six arrays made six (see docs/performance.md).
+const LENGTH = 0;
+const MAX = 1;
+const AREA = 2;
+const SINCE = 3;
+const WAITS = 4;
+const WAIT_MINUTES = 5;
+const STRIDE = 8;
+
 /**
  * What each node holds and how long parcels wait there, over one replication: the parcels
  * waiting (for a pick wave, a departure or a delivery wave) as a time-weighted mean and a maximum,
- * and each wait's length (a sum and a histogram a node, kept only for nodes where parcels wait).
- * The model reports every change (`queue`) and every wait when it ends (`waited`); `close` ends
- * the time integrals at the horizon.
+ * and each wait's length (a sum and a histogram a node). The model reports every change (`queue`)
+ * and every wait when it ends (`waited`).
  */
 export class NodeStats {
-  readonly length: Int32Array;
-  readonly max: Int32Array;
-  /** Parcel-minutes waited in the queue, integrated over time (area under the queue length). */
-  private readonly area: Float64Array;
-  private readonly since: Float64Array;
-  /** Waits ended, and their minutes summed. */
-  readonly waits: Float64Array;
-  readonly waitMinutes: Float64Array;
-  private readonly histograms: (Int32Array | undefined)[];
+  private readonly block: Float64Array;
+  private readonly histogram: Int32Array;
 
   constructor(nodes: number) {
-    this.length = new Int32Array(nodes);
-    this.max = new Int32Array(nodes);
-    this.area = new Float64Array(nodes);
-    this.since = new Float64Array(nodes);
-    this.waits = new Float64Array(nodes);
-    this.waitMinutes = new Float64Array(nodes);
-    this.histograms = new Array<Int32Array | undefined>(nodes).fill(undefined);
+    this.block = new Float64Array(nodes * STRIDE);
+    this.histogram = new Int32Array(nodes * BINS);
   }
 
   /** `delta` parcels join (> 0) or leave (< 0) node's queue at `now`. */
   queue(node: number, delta: number, now: number): void {
-    const n = this.length[node]!;
-    this.area[node]! += n * (now - this.since[node]!);
-    this.since[node] = now;
+    const b = this.block;
+    const at = node * STRIDE;
+    const n = b[at + LENGTH]!;
+    b[at + AREA]! += n * (now - b[at + SINCE]!);
+    b[at + SINCE] = now;
     const next = n + delta;
-    this.length[node] = next;
-    if (next > this.max[node]!) this.max[node] = next;
+    b[at + LENGTH] = next;
+    if (next > b[at + MAX]!) b[at + MAX] = next;
   }
 
   /** A parcel's wait of `minutes` at node ended. */
   waited(node: number, minutes: number): void {
-    this.waits[node]!++;
-    this.waitMinutes[node]! += minutes;
-    let h = this.histograms[node];
-    if (h === undefined) this.histograms[node] = h = new Int32Array(BINS);
+    const b = this.block;
+    const at = node * STRIDE;
+    b[at + WAITS]!++;
+    b[at + WAIT_MINUTES]! += minutes;
     const m = Math.floor(minutes);
-    h[m < BIN_OF_MINUTE.length ? BIN_OF_MINUTE[m]! : BINS - 1]!++;
+    this.histogram[node * BINS + (m < BIN_OF_MINUTE.length ? BIN_OF_MINUTE[m]! : BINS - 1)]!++;
+  }
+
+  /** The largest queue the node held. */
+  max(node: number): number {
+    return this.block[node * STRIDE + MAX]!;
+  }
+
+  /** Waits that ended at the node, and their minutes summed. */
+  waits(node: number): number {
+    return this.block[node * STRIDE + WAITS]!;
+  }
+
+  waitMinutes(node: number): number {
+    return this.block[node * STRIDE + WAIT_MINUTES]!;
   }
 
   /** Time-weighted mean queue over [0, horizon] (call once, at the horizon). */
   meanQueue(node: number, horizon: number): number {
-    return (this.area[node]! + this.length[node]! * (horizon - this.since[node]!)) / horizon;
+    const b = this.block;
+    const at = node * STRIDE;
+    return (b[at + AREA]! + b[at + LENGTH]! * (horizon - b[at + SINCE]!)) / horizon;
   }
 
   /**
@@ -71,13 +88,14 @@ export class NodeStats {
    * reports its lower edge); 0 when nothing waited.
    */
   waitQuantileHours(node: number, p: number): number {
-    const h = this.histograms[node];
-    const n = this.waits[node]!;
-    if (h === undefined || n === 0) return 0;
+    const n = this.waits(node);
+    if (n === 0) return 0;
+    const h = this.histogram;
+    const from = node * BINS;
     const target = p * n;
     let below = 0;
     for (let b = 0; b < BINS; b++) {
-      const count = h[b]!;
+      const count = h[from + b]!;
       if (below + count >= target && count > 0) {
         const lo = b === 0 ? 0 : WAIT_EDGES_HOURS[b - 1]!;
         if (b === BINS - 1) return lo;

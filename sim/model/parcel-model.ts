@@ -14,7 +14,7 @@ import { ShiftingBottleneck } from './shifting-bottleneck.ts';
 import { SpeedPostNorms } from './speed-post-norms.ts';
 import {
   FLAG_BOOKED, FLAG_COD, FLAG_EXPORT, FLAG_RURAL, FLAG_SAMPLED, FLAG_WARMUP, LOST, NEVER_LOST, OP_AMAZON, OP_INDIA_POST, OP_KIRANA, OPERATORS, ParcelStore,
-  S_DEPARTURE_WAIT, S_PICK_PACK, S_PICK_WAIT, S_SORT_HANDOFF, S_TRANSIT, STAGE_COUNT,
+  S_DEPARTURE_WAIT, S_PICK_PACK, S_PICK_WAIT, S_SORT_HANDOFF, S_TRANSIT, S_MARK, STAGE_STRIDE,
 } from './parcel-store.ts';
 import { ReplicationMetrics } from './replication-metrics.ts';
 import { RoutePlanner } from './route-planner.ts';
@@ -260,7 +260,7 @@ export class ParcelModel {
     if (now < this.warmupEnd) flags |= FLAG_WARMUP;
 
     p.created[id] = now;
-    p.mark[id] = now;
+    p.stage[id * STAGE_STRIDE + S_MARK] = now;
     p.district[id] = district;
     p.lastMile[id] = lastMile;
     p.route[id] = this.routes.routeId(origin, lastMile);
@@ -347,8 +347,8 @@ export class ParcelModel {
     for (let i = 0; i < items.length; i++) {
       const id = items[i]!;
       const wait = now - p.created[id]!;
-      p.stage[id * STAGE_COUNT + S_PICK_WAIT] = wait;
-      p.stage[id * STAGE_COUNT + S_PICK_PACK] = pack;
+      p.stage[id * STAGE_STRIDE + S_PICK_WAIT] = wait;
+      p.stage[id * STAGE_STRIDE + S_PICK_PACK] = pack;
       stats.waited(node, wait);
       this.metrics.addCost(id, C_SORTING, inr);
       if (flags[id]! & FLAG_SAMPLED) this.log!.record({ type: 'packed', t: this.sim.now, parcel: id, node });
@@ -441,7 +441,7 @@ export class ParcelModel {
     }
     const lane = this.routes.legs[this.routes.start[r]! + leg]!;
     this.laneDepartures(lane).add(id);
-    p.mark[id] = this.sim.now;
+    p.stage[id * STAGE_STRIDE + S_MARK] = this.sim.now;
     this.nodeStats.queue(this.laneFrom[lane]!, 1, this.sim.now);
   }
 
@@ -467,8 +467,8 @@ export class ParcelModel {
     let measured = 0;
     for (let i = 0; i < items.length; i++) {
       const id = items[i]!;
-      const wait = time - p.mark[id]!;
-      const at = id * STAGE_COUNT;
+      const wait = time - p.stage[id * STAGE_STRIDE + S_MARK]!;
+      const at = id * STAGE_STRIDE;
       p.stage[at + S_DEPARTURE_WAIT]! += wait;
       p.stage[at + S_TRANSIT]! += minutes;
       p.stage[at + S_SORT_HANDOFF]! += handling;

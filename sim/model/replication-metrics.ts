@@ -2,7 +2,7 @@ import { generalArray } from '../engine/index.ts';
 import { Histogram } from '../engine/stats/index.ts';
 import { NODE_TYPES, type Network } from '../network/index.ts';
 import { networkTables } from './network-tables.ts';
-import { FLAG_COD, FLAG_RURAL, FLAG_WARMUP, IN_FLIGHT, type ParcelStore, RETURNING, STAGE_COUNT } from './parcel-store.ts';
+import { FLAG_COD, FLAG_RURAL, FLAG_WARMUP, IN_FLIGHT, type ParcelStore, RETURNING, STAGE_COUNT, STAGE_STRIDE } from './parcel-store.ts';
 import {
   F_ATTEMPTS_OF_DELIVERED, F_COLLECTED, F_COST, F_CREATED, F_CREATED_COD, F_CREATED_PREPAID, F_DELIVERED, F_DELIVERED_COD,
   F_IN_FLIGHT, F_LEAD_SUM, F_LOST, F_RETURNED, F_RTO_COD, F_RTO_PREPAID, F_STAGE, F_WITHIN_24, F_WITHIN_48, F_WITHIN_72, FIELDS, SliceTable,
@@ -126,7 +126,7 @@ export class ReplicationMetrics {
     this.bump(id, F_ATTEMPTS_OF_DELIVERED, Math.max(1, p.attempts[id]!));
     this.bump(id, F_LEAD_SUM, lead);
     const stage = p.stage;
-    const at = id * STAGE_COUNT;
+    const at = id * STAGE_STRIDE;
     for (let s = 0; s < STAGE_COUNT; s++) this.bump(id, F_STAGE + s, stage[at + s]! / 60);
     if (lead <= 24) this.bump(id, F_WITHIN_24, 1);
     if (lead <= 48) this.bump(id, F_WITHIN_48, 1);

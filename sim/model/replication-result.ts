@@ -223,9 +223,9 @@ function nodeColumns(m: ParcelModel): NodeColumns {
     cols.expectedPerDay.push(m.expected.parcels[n.id]!);
     cols.handledPerDay.push(m.metrics.handled[n.id]! / days);
     cols.queueMean.push(stats.meanQueue(n.id, m.horizon));
-    cols.queueMax.push(stats.max[n.id]!);
-    cols.waits.push(stats.waits[n.id]!);
-    cols.waitHoursTotal.push(stats.waitMinutes[n.id]! / 60);
+    cols.queueMax.push(stats.max(n.id));
+    cols.waits.push(stats.waits(n.id));
+    cols.waitHoursTotal.push(stats.waitMinutes(n.id) / 60);
     cols.waitHoursP90.push(stats.waitQuantileHours(n.id, 0.9));
   }
   return cols;
