@@ -64,6 +64,8 @@ export class ScheduledDepartures<T> {
   private lastAt = -Infinity;
   private readonly closures: [number, number][] = [];
   private readonly closed: readonly (readonly [number, number])[];
+  /** Windows [from, to) within the period where an item just missed a departure (see `justMissed`), back to back. */
+  private readonly missWindows: Float64Array;
 
   constructor(
     readonly sim: Simulation,
@@ -82,6 +84,7 @@ export class ScheduledDepartures<T> {
       if (!(to > from)) problems.push(`closed[${i}] must be a window [from, to) with to > from, given [${from}, ${to}]`);
     });
     if (problems.length > 0) throw new RangeError(`departures "${this.name}":\n  ${problems.join('\n  ')}`);
+    this.missWindows = missWindows(this.times, this.period);
   }
 
   /** Items waiting for a departure. */
@@ -117,12 +120,9 @@ export class ScheduledDepartures<T> {
   /** Whether `t` lies less than an hour after a timetabled departure (closed or not) whose next is two hours or more later. */
   private justMissedAt(t: number): boolean {
     const within = t - Math.floor(t / this.period) * this.period;
-    const times = this.times;
-    let i = 0;
-    while (i < times.length && times[i]! <= within) i++;
-    const last = i > 0 ? times[i - 1]! : times[times.length - 1]! - this.period;
-    const next = i < times.length ? times[i]! : times[0]! + this.period;
-    return within - last < 60 && next - last >= 120;
+    const w = this.missWindows;
+    for (let i = 0; i < w.length; i += 2) if (within >= w[i]! && within < w[i + 1]!) return true;
+    return false;
   }
 
   /** Cancels departures at times in [from, to); items wait for the first one after. */
@@ -219,6 +219,23 @@ export class ScheduledDepartures<T> {
       this.head = 0;
     }
   }
+}
+
+/**
+ * The hour after each departure whose next is two hours or more later, as windows within the
+ * period (one wrapping past its end is split in two), worked out once so `add` scans a few windows
+ * instead of the timetable.
+ */
+function missWindows(times: readonly number[], period: number): Float64Array {
+  const out: number[] = [];
+  times.forEach((t, i) => {
+    const next = i + 1 < times.length ? times[i + 1]! : times[0]! + period;
+    if (next - t < 120) return;
+    const end = t + 60;
+    if (end <= period) out.push(t, end);
+    else out.push(t, period, 0, end - period);
+  });
+  return Float64Array.from(out);
 }
 
 function leave(departures: ScheduledDepartures<any>): void {

@@ -123,7 +123,8 @@ export class LastMile {
     this.postal = context.postal;
     const ip = this.config.policies.indiaPost;
     const ops = this.config.operations;
-    this.waveKind = Uint8Array.from(this.postal, (post, node) => (post === 1 ? 1 : this.typeIndex[node] === KIRANA_TYPE ? 2 : 0));
+    this.waveKind = new Uint8Array(n);
+    for (let node = 0; node < n; node++) this.waveKind[node] = this.postal[node] === 1 ? 1 : this.typeIndex[node] === KIRANA_TYPE ? 2 : 0;
     this.waveMinuteOf = Float64Array.of(ops.deliveryWaveMinute, ip.beatMinute, this.config.policies.kirana.waveMinute);
     this.spreadOf = Float64Array.of(ops.deliverySpreadMinutes, ip.beatSpreadMinutes, ops.deliverySpreadMinutes);
     const days = this.config.days + this.config.drainDays + 2;
@@ -262,7 +263,8 @@ export class LastMile {
       if (a === 1) p.stage[at + S_LAST_MILE_WAIT] = wait - p.stage[at + S_DWELL]!;
       else p.stage[at + S_REATTEMPTS]! += wait;
       p.stage[at + S_MARK] = now;
-      if (p.flags[id]! & FLAG_SAMPLED) this.log!.record({ type: 'outForDelivery', t: now, parcel: id, node, attempt: a });
+      // The log's test first: the wave's loop reads nothing else of the parcel's flags.
+      if (this.log !== null && (p.flags[id]! & FLAG_SAMPLED) !== 0) this.log.record({ type: 'outForDelivery', t: now, parcel: id, node, attempt: a });
       this.sim.scheduleAt(now + spread * this.attemptTimeDraws.seek(id, a).next(), this.onAttempt, id);
     }
     this.queued[this.typeIndex[node]!]! -= take;
