@@ -49,6 +49,8 @@ export interface NetworkNode {
   radiusKm: number;
   /** Kirana payout per delivery attempt, INR; 0 otherwise. */
   payoutInr: number;
+  /** A post office's or (unaggregated) branch office's PIN code; 0 otherwise. A PIN's orders go to its delivery office. */
+  pin: number;
   /**
    * The next node up its operator's tree, -1 at a root: FC → sort centre, station → sort centre,
    * kirana → station, office → hub, intra-circle hub → national hub, branch office → delivery office,

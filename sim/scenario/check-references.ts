@@ -1,8 +1,8 @@
-import type { IndiaData } from '../data/index.ts';
-import { buildNetwork, currentState, validateNetworkOptions } from '../network/index.ts';
+import type { IndiaData, IndiaShapes } from '../data/index.ts';
+import { buildNetwork, currentState, type Network, NetworkOptionsError, type OptionIssue, validateNetworkOptions } from '../network/index.ts';
 import { networkOptions } from './check-resolved.ts';
 import { didYouMean } from './did-you-mean.ts';
-import { type FieldPath, formatPath } from './field-path.ts';
+import { type FieldPath, formatPath, parsePath } from './field-path.ts';
 import { locateInLayers } from './locate-in-layers.ts';
 import { isPlainObject } from './merge-patch.ts';
 import type { Scenario, ScenarioIssue } from './scenario.ts';
@@ -10,10 +10,13 @@ import type { ScenarioLayer } from './scenario-layer.ts';
 
 /**
  * Checks what the scenario names against the India data: region states and district codes,
- * monsoon states, and node names (hub closures, node overrides). Node names need the network
- * itself, so it is built only when the scenario names a node.
+ * monsoon states, node names (hub closures, node overrides), and the network it imports or edits:
+ * every bad row of an imported file, every edit that cannot apply, demand the network cannot
+ * reach. Those need the network itself, so it is built (with `shapes`, if given, to tell whether
+ * a node lies in India) only when the scenario names a node, imports or edits. `earlier`: problems
+ * already found, so a file that could not be read is not checked again.
  */
-export function checkReferences(s: Scenario, layers: readonly ScenarioLayer[], data: IndiaData): ScenarioIssue[] {
+export function checkReferences(s: Scenario, layers: readonly ScenarioLayer[], data: IndiaData, shapes?: IndiaShapes, earlier: readonly ScenarioIssue[] = []): ScenarioIssue[] {
   const issues: ScenarioIssue[] = [];
   const report = (path: FieldPath, message: string, key = false): void => {
     const at = locateInLayers(layers, path, key);
@@ -40,13 +43,17 @@ export function checkReferences(s: Scenario, layers: readonly ScenarioLayer[], d
     if (d.type === 'hub-closure' && typeof d.node === 'string') named.push({ path: ['model', 'disruptions', id, 'node'], name: d.node, key: false });
   }
   if (isPlainObject(s.model.nodeOverrides)) for (const name of Object.keys(s.model.nodeOverrides)) named.push({ path: ['model', 'nodeOverrides', name], name, key: true });
-  if (named.length > 0 && optionIssues.length === 0) {
-    let names: Set<string>;
+  const edits = s.network.import !== undefined || Object.keys(s.network.nodes ?? {}).length > 0 || Object.keys(s.network.lanes ?? {}).length > 0;
+  const unread = earlier.some((i) => i.path.startsWith('network'));
+  if ((named.length > 0 || edits) && optionIssues.length === 0 && !unread) {
+    let network: Network;
     try {
-      names = new Set(buildNetwork(data, options, s.seed).nodes.map((n) => n.name));
-    } catch {
-      return issues; // The network cannot be built: its options were reported already.
+      network = buildNetwork(data, networkOptions(s), s.seed, shapes);
+    } catch (error) {
+      if (error instanceof NetworkOptionsError) for (const issue of error.issues) issues.push(networkIssue(s, layers, issue));
+      return issues; // Otherwise the options were reported already.
     }
+    const names = new Set(network.nodes.map((n) => n.name));
     const region = s.region.districts.length > 0 ? `districts ${s.region.districts.join(', ')}` : s.region.states.length > 0 ? s.region.states.join(', ') : 'all India';
     for (const { path, name, key } of named) {
       if (names.has(name)) continue;
@@ -54,6 +61,22 @@ export function checkReferences(s: Scenario, layers: readonly ScenarioLayer[], d
     }
   }
   return issues;
+}
+
+/** A problem the network builder found, as a scenario problem: at the row of an imported file, or at the edit that caused it. */
+function networkIssue(s: Scenario, layers: readonly ScenarioLayer[], issue: OptionIssue): ScenarioIssue {
+  if (issue.at !== undefined) {
+    const field = `network.import.${issue.at.file}`;
+    return { path: field, message: issue.message, at: { source: s.imports?.[field]?.file ?? `${issue.at.file}.csv`, line: issue.at.line, col: issue.at.col } };
+  }
+  let path: FieldPath;
+  try {
+    path = issue.path === '' ? ['network'] : ['network', ...parsePath(issue.path)];
+  } catch {
+    path = ['network'];
+  }
+  const where = locateInLayers(layers, issue.path === '' ? (s.network.import ? ['network', 'import'] : ['network']) : path, false);
+  return { path: formatPath(path), message: issue.message, ...(where !== undefined && { at: where }) };
 }
 
 function hint(given: string, candidates: Iterable<string>): string {

@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, relative, resolve } from 'node:path';
-import type { IndiaData } from '../data/index.ts';
+import type { IndiaData, IndiaShapes } from '../data/index.ts';
 import { BUILTIN_DIR, builtinNames } from './builtin-scenarios.ts';
 import { checkReferences } from './check-references.ts';
 import { didYouMean } from './did-you-mean.ts';
@@ -8,6 +9,7 @@ import { isPlainObject } from './merge-patch.ts';
 import { type SetOverride, setPatch } from './parse-set.ts';
 import { overlaps, resolveLayers } from './resolve-layers.ts';
 import type { Scenario, ScenarioIssue } from './scenario.ts';
+import { readImports } from './scenario-imports.ts';
 import { argumentLayer, parseLayer, type ScenarioLayer } from './scenario-layer.ts';
 
 export interface LoadOptions {
@@ -17,6 +19,8 @@ export interface LoadOptions {
   builtinDir?: string;
   /** The India data, to check state names, district codes and node names; without it those checks are skipped. */
   data?: () => Promise<IndiaData>;
+  /** District polygons, to check that imported and added nodes lie in India (with `data`); without them, India's extent. */
+  shapes?: () => Promise<IndiaShapes>;
 }
 
 export interface LoadedScenario {
@@ -50,11 +54,26 @@ export async function loadScenario(ref: string, options: LoadOptions = {}): Prom
   for (const set of options.sets ?? []) layers.push(argumentLayer(set.source, setPatch(set)));
   const { scenario, issues: resolveIssues } = resolveLayers(layers, name);
   issues.push(...resolveIssues);
+  issues.push(...readImports(scenario, layers, readFrom, (text) => createHash('sha256').update(text).digest('hex')));
   if (options.data !== undefined && !issues.some((i) => i.message.startsWith('not valid YAML'))) {
     const data = await options.data();
-    for (const issue of checkReferences(scenario, layers, data)) if (!issues.some((i) => overlaps(i.path, issue.path))) issues.push(issue);
+    const shapes = options.shapes ? await options.shapes() : undefined;
+    const before = [...issues];
+    for (const issue of checkReferences(scenario, layers, data, shapes, before)) if (!before.some((i) => overlaps(i.path, issue.path))) issues.push(issue);
   }
   return { scenario, issues: sortIssues(issues, files), files };
+}
+
+/** Reads an imported file, relative to the scenario file that names it (the working directory for `--set`). */
+function readFrom(path: string, relativeTo: string | undefined): { text: string; display: string } | { problem: string } {
+  const file = resolve(relativeTo === undefined ? process.cwd() : dirname(relativeTo), path);
+  try {
+    return { text: readFileSync(file, 'utf8'), display: display(file) };
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    const why = e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'is a folder' : e.message;
+    return { problem: `cannot read ${JSON.stringify(path)} (${display(file)}): ${why}; paths are relative to the scenario file that names them` };
+  }
 }
 
 /** A built-in name or a path to a file, relative to `cwd`. */

@@ -5,6 +5,7 @@
  * `network-options.ts`, which cite DOMAIN.md. Defaults live in `scenario-defaults.ts`.
  */
 import { POLICIES } from '../model/index.ts';
+import { LANE_MODES, NODE_OPERATORS, NODE_TYPES } from '../network/index.ts';
 import type { ArrayField, FieldSchema, MapField, NumberField, ObjectField, StringField, UnionField } from './field-schema.ts';
 
 const num = (doc: string, min: number, max: number, unit?: string, extra: Partial<NumberField> = {}): NumberField => ({ kind: 'number', doc, min, max, ...(unit !== undefined && { unit }), ...extra });
@@ -55,6 +56,50 @@ const NETWORK: ObjectField = obj(
     travelTimeCv: byMode('Coefficient of variation of travel time, lognormal (assumed).', num('CV in [0, 5].', 0, 5, 'CV')),
     longHaulKm: num('Lanes at least this long go by rail, or by air between air cities (DOMAIN.md: long routes > 500 km).', 0, 10_000, 'km'),
     postAirKm: num('India Post hub-to-hub lanes at least this long go by air (assumed).', 0, 10_000, 'km'),
+    import: obj(
+      "A network read from files instead of the built one (`sim network <scenario> --export DIR` writes them; `scenarios/own-network/` has a small one): paths relative to this file. Capacities in the files are at full scale; the scenario's scale applies. Edits (`network.nodes`, `network.lanes`) apply on top. Every bad row is reported with its file, line and column.",
+      {
+        nodes: str('nodes.csv: one row per node: name, type, operator, lat, lon (or districtCode / district and state), capacityPerDay, staff, delivers, radiusKm, payoutInr, pin, facilities, parent (the node it hangs from in its tree, by name; blank: by the network\'s rules). Blank cells take the defaults of the node\'s type.'),
+        lanes: str('lanes.csv: one row per lane: from, to (node names), mode, departures (HH:MM separated by spaces), capacityPerDeparture, costPerParcelKm, travelTimeCv, km, minutes. Blank cells take the mode\'s defaults; a parent link without a lane gets one each way.'),
+      },
+      ['nodes', 'lanes'],
+    ),
+    nodes: {
+      kind: 'map',
+      doc: "Nodes added, changed or removed, by name (as `sim network <scenario> --nodes` lists them). An object adds a node (it needs `type` and a place: lat and lon, or a district) or changes the fields it gives; `null` removes the node. Nodes that hung from a removed one (its stations, offices, hubs) hang from the next nearest of its kind, and catchments, routes and stock placement are rebuilt from the result, so its traffic reroutes.",
+      key: "a node's name",
+      nullable: 'removes the node',
+      values: obj('A node to add, or the fields of one to change.', {
+        type: str('What the node is (needed to add one).', { enum: NODE_TYPES }),
+        operator: str("Who runs it; default by type (amazon for FCs, sort centres and stations; india-post for hubs and offices; kirana; seller).", { enum: NODE_OPERATORS }),
+        lat: num('Latitude (with lon); must lie in India.', -90, 90, 'degrees'),
+        lon: num('Longitude (with lat).', -180, 180, 'degrees'),
+        district: int("Census 2011 district code: the node's district, and its place (the district's point) when no lat/lon is given.", 1, 640, 'code'),
+        capacityPerDay: num('Parcels a day it can handle (pick/pack, sort, deliver) at full scale; default by type (FC 60,000, sort centre 100,000, national hub 10,000, …), or staff × parcels a member of staff handles.', 0, 1e9, 'parcels a day'),
+        staff: num('Riders (station), postmen (post office), Gramin Dak Sevaks (branch offices); capacity follows staff when no capacityPerDay is given.', 0, 1e7, 'staff'),
+        facilities: num('How many facilities the node stands for (an aggregated node).', 1, 1e7, 'facilities'),
+        delivers: bool('Delivers to addresses (stations, kiranas, delivery post offices, branch offices).'),
+        radiusKm: num("Service radius: a station reaches directly the points within it (default the network's calibrated radius), a kirana store its 2–4 km.", 0, 500, 'km'),
+        payoutInr: num('Kirana payout per delivery attempt.', 0, 100_000, 'INR'),
+        pin: int("A post office's PIN code: that PIN's orders go to it when it delivers.", 0, 999_999, 'PIN'),
+        parent: str("The node it hangs from in its operator's tree, by name (its route up: a station's sort centre, an office's hub); default the nearest of that kind by the network's rules."),
+      }),
+    } satisfies MapField,
+    lanes: {
+      kind: 'map',
+      doc: "Lanes added, changed or closed, keyed `from>to` or `from>to/mode` (node names; a key without a mode addresses the pair's lanes). An object adds a lane (when the pair has none of that mode) or changes the fields it gives; `null` closes it. A node whose lane to its parent is closed hangs from the next nearest of that kind; roots (sort centres, national hubs) route around a closed lane between them. A lane added from a node to one of its parent's kind makes that its parent. Between two nodes with several lanes, parcels take the fastest.",
+      key: 'a lane, from>to or from>to/mode',
+      nullable: 'closes the lane',
+      values: obj('A lane to add, or the fields of one to change.', {
+        mode: str('Transport mode; default by length (road below network.longHaulKm; rail, or air between air cities and distant India Post hubs, beyond).', { enum: LANE_MODES }),
+        departures: minutesOfDay("Departure times, minutes after midnight, ascending; default the mode's (network.departures)."),
+        capacityPerDeparture: num("Parcels per departure at full scale; default the mode's.", 0, 1e9, 'parcels', { exclusiveMin: true }),
+        costPerParcelKm: num("Linehaul cost; default the mode's.", 0, 1_000, 'INR per parcel-km'),
+        travelTimeCv: num("Coefficient of variation of travel time; default the mode's.", 0, 5, 'CV'),
+        km: num("Route length; default great circle × the mode's circuity.", 0, 20_000, 'km', { exclusiveMin: true }),
+        minutes: num("Mean travel time; default km ÷ the mode's speed.", 0, 100_000, 'minutes', { exclusiveMin: true }),
+      }),
+    } satisfies MapField,
   },
 );
 

@@ -13,9 +13,17 @@ export interface Scenario {
   days: number;
   scale: number;
   region: { states: string[]; districts: number[] };
-  network: Required<Omit<NetworkOptions, 'scale' | 'states' | 'districts'>>;
+  network: Required<Omit<NetworkOptions, 'scale' | 'states' | 'districts' | 'import' | 'points'>> & {
+    /** A network read from files instead of the built one: paths relative to the scenario file that wrote them. */
+    import?: { nodes: string; lanes: string };
+  };
   model: Omit<ModelConfig, 'days' | 'scale'>;
   sweep: Record<string, unknown[]>;
+  /**
+   * The files the scenario imports (network files, orders), by the field that names them: where
+   * they were read and their SHA-256. Set by the loader, not written in a scenario file.
+   */
+  imports?: Record<string, { file: string; sha256: string }>;
 }
 
 /** Where a problem is: a file position (1-based line and column), or a command-line argument. */
