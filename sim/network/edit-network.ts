@@ -226,9 +226,9 @@ export function editNodes(
   for (const [n, { name, path }] of explicitParent) {
     const kinds = PARENT_TYPES[n.type];
     const p = id.get(name);
-    if (kinds.length === 0) bad(path, `sets the parent of ${n.name}, a ${n.type}: a root of its operator's tree has none (roots are joined to each other by lanes)`);
+    if (kinds.length === 0) bad(path, `sets the parent of ${n.name}, ${a(n.type)}: a root of its operator's tree has none (roots are joined to each other by lanes)`);
     else if (p === undefined) bad(path, `no node named ${JSON.stringify(name)} to hang ${n.name} from${nameHint(name, id.keys())}`);
-    else if (!kinds.includes(nodes[p]!.type)) bad(path, `${n.name} is a ${n.type}, which hangs from a ${kinds.join(' or ')}; ${name} is a ${nodes[p]!.type}`);
+    else if (!kinds.includes(nodes[p]!.type)) bad(path, `${n.name} is ${a(n.type)}, which hangs from ${a(kinds.join(' or '))}; ${name} is ${a(nodes[p]!.type)}`);
     else if (isClosed(n.id, p)) bad(path, `hangs ${n.name} from ${name}, but this scenario closes the lane between them`);
     else {
       n.parent = p;
@@ -328,6 +328,11 @@ export function editLanes(nodes: readonly NetworkNode[], lanes: Lane[], o: Resol
   }
   out.forEach((l, k) => (l.id = k));
   return out;
+}
+
+/** A word with its indefinite article: 'an intra-circle-hub', 'a sort-centre'. */
+export function a(word: string): string {
+  return `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
 }
 
 /** A hint for a mistyped name: the same name ignoring case, spaces and dashes. */

@@ -10,7 +10,7 @@ import { nodeDefaults } from './node-defaults.ts';
 import { PARENT_TYPES } from './parent-finder.ts';
 import type { PlaceContext } from './place-context.ts';
 import { defaultMode } from './build-lanes.ts';
-import { nameHint } from './edit-network.ts';
+import { a, nameHint } from './edit-network.ts';
 import type { OptionIssue } from './validate-network-options.ts';
 
 /** A network read from files, before its edits; `parent` -1 where the file left it blank (the network's rules fill it). */
@@ -111,9 +111,9 @@ export function readNetworkFiles(ctx: PlaceContext, files: { nodes: string; lane
       return;
     }
     const p = idOf.get(name);
-    if (kinds.length === 0) c.bad('parent', name, `blank: a ${n.type} is a root of its operator's tree (roots are linked to each other by lanes)`);
+    if (kinds.length === 0) c.bad('parent', name, `blank: ${a(n.type)} is a root of its operator's tree (roots are linked to each other by lanes)`);
     else if (p === undefined) c.bad('parent', name, `the name of a node in this file${nameHint(name, idOf.keys())}`);
-    else if (!kinds.includes(nodes[p]!.type)) c.bad('parent', name, `a ${kinds.join(' or ')}: a ${n.type} hangs from one, and ${name} is a ${nodes[p]!.type}`);
+    else if (!kinds.includes(nodes[p]!.type)) c.bad('parent', name, `${a(kinds.join(' or '))}: ${a(n.type)} hangs from one, and ${name} is ${a(nodes[p]!.type)}`);
     else n.parent = p;
   });
 

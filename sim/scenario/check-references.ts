@@ -75,7 +75,8 @@ function networkIssue(s: Scenario, layers: readonly ScenarioLayer[], issue: Opti
   } catch {
     path = ['network'];
   }
-  const where = locateInLayers(layers, issue.path === '' ? (s.network.import ? ['network', 'import'] : ['network']) : path, false);
+  // An edit as a whole (`network.nodes["X"]`) is pointed at by its key, a field of one by its value.
+  const where = locateInLayers(layers, issue.path === '' ? (s.network.import ? ['network', 'import'] : ['network']) : path, path.length === 3);
   return { path: formatPath(path), message: issue.message, ...(where !== undefined && { at: where }) };
 }
 
