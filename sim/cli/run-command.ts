@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { loadIndiaData } from '../data/index.ts';
+import { carrierRules } from '../model/index.ts';
 import { parseCsv } from '../compare/index.ts';
 import { assertReplaceableFolder, bottlenecks, formatBottlenecks, formatStageTable, nodeDescriptions, resultFolderFiles, writeResultFolder } from '../report/index.ts';
 import type { NetworkColumns } from '../network/index.ts';
@@ -50,6 +51,8 @@ export async function runCommand(args: RunArgs): Promise<void> {
       const summary = summarize(run.outputs, { scenario: s.name, scenarioHash: run.scenarioHash, seed: s.seed });
       const manifest = {
         scenario: s,
+        // Who carries which leg, as the model runs it: the scenario's rules, then its policy's preset.
+        carriers: carrierRules(s.model),
         scenarioName: s.name,
         scenarioHash: run.scenarioHash,
         seed: s.seed,

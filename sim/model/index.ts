@@ -11,3 +11,8 @@ export { EventLog, type ParcelEvent, type ParcelEventType, type ParcelEventListe
 export { COST_COMPONENTS } from './slice-table.ts';
 export { STAGES, type Stage } from './parcel-store.ts';
 export type { NodeColumns, LaneColumns } from './replication-result.ts';
+export {
+  carrierRules, policyRules, FIRST_MILES, LAST_MILE_CARRIERS, LINEHAULS,
+  type CarrierRule, type FirstMile, type LastMileCarrier, type Linehaul,
+} from './carrier-rules.ts';
+export { demandProblems } from './demand-problems.ts';

@@ -8,6 +8,8 @@
  * [0, 1]. Figures cite DOMAIN.md; "assumed" marks a tunable default with no published figure.
  */
 
+import type { CarrierRule } from './carrier-rules.ts';
+
 export type Policy = 'amazon' | 'india-post-rural' | 'shared-warehouses' | 'kirana' | 'b2b';
 export const POLICIES: readonly Policy[] = ['amazon', 'india-post-rural', 'shared-warehouses', 'kirana', 'b2b'];
 
@@ -117,7 +119,13 @@ export interface ModelConfig {
      */
     stockPlacementUtilisation: number;
   };
+  /** Who carries which leg, by default: a preset rule table (`policyRules`) with `policies`' figures. */
   policy: Policy;
+  /**
+   * The scenario's own carrier rules, tried before the policy's (`carrierRules`): e.g. India
+   * Post carries rural parcels in Bihar only. Default none.
+   */
+  rules: CarrierRule[];
   policies: {
     indiaPost: {
       /** Real-time tracking and notification on India Post's last mile (raises first-attempt success, cuts dwell). Default false. */
@@ -307,6 +315,7 @@ export const DEFAULT_MODEL_CONFIG: ModelConfig = {
     stockPlacementUtilisation: 0.8,
   },
   policy: 'amazon',
+  rules: [],
   policies: {
     indiaPost: { tracking: false, dwellMinutesWithoutTracking: 1440, feePerParcel: 40, beatMinute: 660, beatSpreadMinutes: 360, staffToLoad: true, airBetweenMetros: true },
     kirana: { share: 1, waveMinute: 600 },

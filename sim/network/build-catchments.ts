@@ -45,7 +45,7 @@ export function buildCatchments(ctx: PlaceContext, nodes: readonly NetworkNode[]
   for (const n of nodes) if (n.type === 'post-office' && n.delivers && n.pin > 0 && !deliveryOfPin.has(n.pin)) deliveryOfPin.set(n.pin, n.id);
   const c: Catchments = {
     pointPin: [], pointIndex: [], pointUrban: [], pointLon: [], pointLat: [], pointStation: [], pointDirect: [], pointPostOffice: [], pointKirana: [], pointDistrict: [],
-    district: [], districtStation: [], districtPostOffice: [], districtHub: [], districtPopulation: [],
+    district: [], districtCode: [], districtStation: [], districtPostOffice: [], districtHub: [], districtPopulation: [],
   };
   const add = (lon: number, lat: number, district: number, pin: number, index: number, urban: number, postOffice: number): void => {
     const st = stations.nearest(lon, lat);
@@ -73,6 +73,7 @@ export function buildCatchments(ctx: PlaceContext, nodes: readonly NetworkNode[]
     if (!inRegion[i]) return;
     const po = delivery.nearest(d.point[0], d.point[1])?.id ?? -1;
     c.district.push(i);
+    c.districtCode.push(d.code ?? 0);
     c.districtStation.push(stations.nearest(d.point[0], d.point[1])?.id ?? -1);
     c.districtPostOffice.push(po);
     c.districtHub.push(po >= 0 ? nodes[po]!.parent : -1);

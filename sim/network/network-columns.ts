@@ -5,7 +5,7 @@ import { LANE_MODES, type ResolvedNetworkOptions } from './network-options.ts';
 /** The integer columns of `Catchments`. */
 const CATCHMENT_INTS = [
   'pointPin', 'pointIndex', 'pointUrban', 'pointStation', 'pointDirect', 'pointPostOffice', 'pointKirana', 'pointDistrict',
-  'district', 'districtStation', 'districtPostOffice', 'districtHub',
+  'district', 'districtCode', 'districtStation', 'districtPostOffice', 'districtHub',
 ] as const satisfies readonly (keyof Catchments)[];
 /** Its number columns (all but `districtPopulation`). */
 const CATCHMENT_FLOATS = ['pointLon', 'pointLat'] as const satisfies readonly (keyof Catchments)[];
@@ -230,7 +230,7 @@ function orderedLike(c: Catchments): Catchments {
   return {
     pointPin: c.pointPin, pointIndex: c.pointIndex, pointUrban: c.pointUrban, pointLon: c.pointLon, pointLat: c.pointLat,
     pointStation: c.pointStation, pointDirect: c.pointDirect, pointPostOffice: c.pointPostOffice,
-    pointKirana: c.pointKirana, pointDistrict: c.pointDistrict, district: c.district, districtStation: c.districtStation,
+    pointKirana: c.pointKirana, pointDistrict: c.pointDistrict, district: c.district, districtCode: c.districtCode, districtStation: c.districtStation,
     districtPostOffice: c.districtPostOffice, districtHub: c.districtHub, districtPopulation: c.districtPopulation,
   };
 }

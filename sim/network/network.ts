@@ -109,6 +109,8 @@ export interface Catchments {
   pointDistrict: number[];
   /** Region districts (dataset indices) and their serving station, delivery post office and India Post hub. */
   district: number[];
+  /** Their Census 2011 codes. */
+  districtCode: number[];
   districtStation: number[];
   districtPostOffice: number[];
   districtHub: number[];

@@ -1,4 +1,5 @@
 import type { IndiaData, IndiaShapes } from '../data/index.ts';
+import { demandProblems, type ModelConfig } from '../model/index.ts';
 import { buildNetwork, currentState, type Network, NetworkOptionsError, type OptionIssue, validateNetworkOptions } from '../network/index.ts';
 import { networkOptions } from './check-resolved.ts';
 import { didYouMean } from './did-you-mean.ts';
@@ -22,7 +23,9 @@ export function checkReferences(s: Scenario, layers: readonly ScenarioLayer[], d
     const at = locateInLayers(layers, path, key);
     issues.push({ path: formatPath(path), message, ...(at !== undefined && { at }) });
   };
-  const options = networkOptions(s);
+  // The options around any imported files (whose texts may not have been read: reported already).
+  const { import: _files, ...around } = s.network;
+  const options = networkOptions({ ...s, network: around });
   const states = [...new Set(data.districts.filter((d) => d.code !== null).map((d) => currentState(d.state, d.code)))].sort();
   const { issues: optionIssues } = validateNetworkOptions(options, data);
   for (const issue of optionIssues) {
@@ -43,9 +46,24 @@ export function checkReferences(s: Scenario, layers: readonly ScenarioLayer[], d
     if (d.type === 'hub-closure' && typeof d.node === 'string') named.push({ path: ['model', 'disruptions', id, 'node'], name: d.node, key: false });
   }
   if (isPlainObject(s.model.nodeOverrides)) for (const name of Object.keys(s.model.nodeOverrides)) named.push({ path: ['model', 'nodeOverrides', name], name, key: true });
+  const rules = Array.isArray(s.model.rules) ? s.model.rules : [];
+  const codes = new Set(options.districts ?? data.districts.filter((d, i) => d.code !== null && (!options.states || options.states.includes(currentState(d.state, d.code)))).map((d) => d.code!));
+  rules.forEach((rule, r) => {
+    const when = isPlainObject(rule) && isPlainObject(rule.when) ? rule.when : {};
+    if (Array.isArray(when.states)) {
+      when.states.forEach((state, i) => {
+        if (typeof state === 'string' && !states.includes(state)) report(['model', 'rules', r, 'when', 'states', i], `unknown state ${JSON.stringify(state)}${hint(state, states)}; valid states are ${states.join(', ')}`);
+      });
+    }
+    if (Array.isArray(when.districts)) {
+      when.districts.forEach((code, i) => {
+        if (typeof code === 'number' && !codes.has(code)) report(['model', 'rules', r, 'when', 'districts', i], `district ${code} is not in this scenario's region; the rule would never apply`);
+      });
+    }
+  });
   const edits = s.network.import !== undefined || Object.keys(s.network.nodes ?? {}).length > 0 || Object.keys(s.network.lanes ?? {}).length > 0;
-  const unread = earlier.some((i) => i.path.startsWith('network'));
-  if ((named.length > 0 || edits) && optionIssues.length === 0 && !unread) {
+  const unread = earlier.some((i) => i.path.startsWith('network') || i.path.startsWith('model.rules'));
+  if ((named.length > 0 || edits || rules.length > 0) && optionIssues.length === 0 && !unread && issues.length === 0) {
     let network: Network;
     try {
       network = buildNetwork(data, networkOptions(s), s.seed, shapes);
@@ -58,6 +76,16 @@ export function checkReferences(s: Scenario, layers: readonly ScenarioLayer[], d
     for (const { path, name, key } of named) {
       if (names.has(name)) continue;
       report(path, `no node named ${JSON.stringify(name)} in this scenario's network (region: ${region})${hint(name, names)}; \`sim network <scenario> --nodes\` lists the names`, key);
+    }
+    // Demand the network (or the rules) leave without a carrier: before anything runs.
+    if (edits || rules.length > 0) {
+      let problems: string[] = [];
+      try {
+        problems = demandProblems(network, { ...s.model, days: s.days } as ModelConfig);
+      } catch {
+        // An invalid model config: reported by the schema and validateModelConfig.
+      }
+      for (const message of problems) report(rules.length > 0 ? ['model', 'rules'] : s.network.import ? ['network', 'import'] : ['network'], message);
     }
   }
   return issues;

@@ -4,7 +4,7 @@
  * which still run on the resolved scenario; docs follow `model-config.ts` and
  * `network-options.ts`, which cite DOMAIN.md. Defaults live in `scenario-defaults.ts`.
  */
-import { POLICIES } from '../model/index.ts';
+import { FIRST_MILES, LAST_MILE_CARRIERS, LINEHAULS, POLICIES } from '../model/index.ts';
 import { LANE_MODES, NODE_OPERATORS, NODE_TYPES } from '../network/index.ts';
 import type { ArrayField, FieldSchema, MapField, NumberField, ObjectField, StringField, UnionField } from './field-schema.ts';
 
@@ -146,7 +146,25 @@ const MODEL: ObjectField = obj(
     startDate: date('First simulated day (for weekdays, holidays and disruption dates).'),
     drainDays: int('Days after the last order day to let parcels finish (no new orders).', 0, 60, 'days'),
     holidays: arr('India Post holidays (no sorting, no delivery).', date('A holiday.')),
-    policy: str('Who carries which parcel: Amazon alone (India Post where Amazon does not reach); India Post on rural last miles; shared warehouses (Alibaba–China Post); kirana last mile; B2B first mile.', { enum: POLICIES }),
+    policy: str('Who carries which parcel, as a preset rule table (the manifest shows it resolved as `carriers`): Amazon alone (India Post where Amazon does not reach); India Post on rural last miles; shared warehouses (Alibaba–China Post); kirana last mile; B2B first mile.', { enum: POLICIES }),
+    rules: arr(
+      "The scenario's own carrier rules, tried in order before the policy's: a parcel takes the first rule whose conditions it meets, whose `share` its draw falls in and whose carrier can take it (a kirana store with room, a seller in the drawn district); else the next. E.g. `- { when: { area: rural, states: [Bihar] }, lastMile: india-post }`: India Post carries rural parcels in Bihar only.",
+      obj('One rule: conditions, then who carries each leg.', {
+        when: obj('Conditions, all of which must hold (none: every parcel).', {
+          area: str("The order's area.", { enum: ['urban', 'rural'] }),
+          states: arr("The order's state, today's names (as in the network).", str('A state name.')),
+          districts: arr("The order's district, Census 2011 codes.", int('A district code.', 1, 640, 'code')),
+          direct: bool("The order's point lies within its nearest delivery station's reach."),
+          cod: bool('Cash on delivery.'),
+          kirana: bool("A kirana store's radius covers the order's point."),
+        }),
+        share: share('The share of the parcels reaching this rule and meeting its conditions that it takes (default 1).'),
+        firstMile: str("Where the parcel starts: fc (an Amazon FC by stock placement, the default), india-post-hub (forward stock at the district's India Post hub), seller (a small seller booking at a post office); the last two travel with India Post.", { enum: FIRST_MILES }),
+        linehaul: str("Who carries an FC's parcel for India Post's last mile between cities: amazon (to the sort centre nearest the destination, handed over there; the default) or india-post (handed over at the sort centre nearest the FC).", { enum: LINEHAULS }),
+        lastMile: str("Who delivers: amazon (the point's nearest delivery station), india-post (its delivery post office; a rural parcel's branch office), kirana (a store covering the point, with room today).", { enum: LAST_MILE_CARRIERS }),
+        exportShare: share("The share of this rule's parcels that go abroad through the export hub (with lastMile india-post)."),
+      }),
+    ),
     demand: obj('Orders.', {
       parcelsPerDay: num('National parcels a day at scale 1, before weekly and festive profiles (DOMAIN.md: ~15 M shipments a day in the market; default an Amazon-like share).', 0, 1e9, 'parcels a day'),
       urbanWeight: num('Orders per urban resident relative to a rural one (assumed).', 0, 100, 'factor'),

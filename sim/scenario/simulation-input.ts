@@ -4,10 +4,13 @@ import { networkOptions } from './check-resolved.ts';
 import type { Scenario } from './scenario.ts';
 
 /**
- * What a scenario simulates, as the model takes it: network options (with the region and the
- * scale) and a full model config (with the days). Name, question, seed, replications and sweep are
- * not in it, so two files that simulate the same thing have the same hash.
+ * What a scenario simulates, as the model takes it: network options (with the region, the scale
+ * and the texts of imported files) and a full model config (with the days). Name, question, seed,
+ * replications and sweep are not in it, so two files that simulate the same thing have the same
+ * hash; carrier rules only when there are some, so a scenario without them hashes as before they
+ * existed.
  */
 export function simulationInput(s: Scenario): { network: NetworkOptions; model: ModelConfig } {
-  return { network: networkOptions(s), model: { ...structuredClone(s.model), days: s.days } };
+  const { rules, ...model } = structuredClone(s.model);
+  return { network: networkOptions(s), model: { ...model, ...(Array.isArray(rules) && rules.length > 0 && { rules }), days: s.days } as ModelConfig };
 }
