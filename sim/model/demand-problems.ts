@@ -30,14 +30,15 @@ export function demandProblems(network: Network, given: ModelConfig): string[] {
   const amazonOrigin = network.nodes.some((n) => n.type === 'fulfilment-centre' && n.operator === 'amazon');
   const problems: string[] = [];
   let needsHandoff = 0;
-  for (let i = 0; i < c.district.length; i++) {
+  for (let u = 0; u < demand.units; u++) {
+    const i = demand.unitDistrict[u]!;
     for (const rural of [false, true]) {
-      if (demand.perDayOf(i) * (rural ? demand.ruralShare[i]! : 1 - demand.ruralShare[i]!) === 0) continue;
-      const points = demand.points(i, rural);
-      const n = points.length[i]!;
+      if (demand.perDayOf(u) * (rural ? demand.ruralShare[u]! : 1 - demand.ruralShare[u]!) === 0) continue;
+      const points = demand.points(u, rural);
+      const n = points.length[u]!;
       const stuck: number[] = [];
       for (let j = 0; j < Math.max(n, 1); j++) {
-        const k = n > 0 ? points.members[points.start[i]! + j]! : -1;
+        const k = n > 0 ? points.members[points.start[u]! + j]! : -1;
         Object.assign(o, { district: i, rural, point: k });
         const covered = pools !== undefined && k >= 0 && pools.length[k]! > 0;
         for (const cod of carriers.testsCod ? [true, false] : [false]) {

@@ -3,7 +3,7 @@ export { runModel, type RunHooks } from './run-model.ts';
 export {
   DEFAULT_MODEL_CONFIG, DISRUPTION_DEFAULTS, POLICIES, modelConfig,
   type ModelConfig, type ModelConfigPatch, type Policy, type Disruption, type FestiveDisruption,
-  type MonsoonDisruption, type HubClosureDisruption, type NodeOverride, type EventLogConfig,
+  type MonsoonDisruption, type HubClosureDisruption, type NodeOverride, type EventLogConfig, type ImportedOrders,
 } from './model-config.ts';
 export { validateModelConfig, ModelConfigError, type ConfigIssue } from './validate-model-config.ts';
 export type { ReplicationResult, OperatorBalance } from './replication-result.ts';

@@ -30,7 +30,7 @@ export function expectedLastMileLoad(network: Network, demand: Demand, config: M
   };
   // A seller's parcel: booked by a seller of a district drawn like an order's, when that district has sellers.
   let withSellers = 0;
-  for (let i = 0; i < c.district.length; i++) if (tables.districtSellers[i]!.length > 0) withSellers += demand.perDayOf(i);
+  for (let i = 0; i < c.district.length; i++) if (tables.districtSellers[i]!.length > 0) withSellers += demand.districtPerDayOf(i);
   const sellers = [withSellers, demand.perDay || 1] as const;
   const never = [0, 1] as const;
   const exportHub = tables.exportHub;
@@ -41,15 +41,16 @@ export function expectedLastMileLoad(network: Network, demand: Demand, config: M
     if (carriers.lastMileNode(r, o) < 0) return never;
     return carriers.firstMile[r] === FM_SELLER ? sellers : undefined;
   };
-  for (let i = 0; i < c.district.length; i++) {
+  for (let u = 0; u < demand.units; u++) {
+    const i = demand.unitDistrict[u]!;
     for (const rural of [false, true]) {
-      const perDay = demand.perDayOf(i) * (rural ? demand.ruralShare[i]! : 1 - demand.ruralShare[i]!);
+      const perDay = demand.perDayOf(u) * (rural ? demand.ruralShare[u]! : 1 - demand.ruralShare[u]!);
       if (perDay === 0) continue;
-      const points = demand.points(i, rural);
-      const n = points.length[i]!;
+      const points = demand.points(u, rural);
+      const n = points.length[u]!;
       const codShare = rural ? config.demand.codShareRural : config.demand.codShareUrban;
       for (let j = 0; j < Math.max(n, 1); j++) {
-        const k = n > 0 ? points.members[points.start[i]! + j]! : -1;
+        const k = n > 0 ? points.members[points.start[u]! + j]! : -1;
         const x = perDay / Math.max(n, 1);
         o.district = i;
         o.rural = rural;

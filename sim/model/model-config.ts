@@ -13,6 +13,25 @@ import type { CarrierRule } from './carrier-rules.ts';
 export type Policy = 'amazon' | 'india-post-rural' | 'shared-warehouses' | 'kirana' | 'b2b';
 export const POLICIES: readonly Policy[] = ['amazon', 'india-post-rural', 'shared-warehouses', 'kirana', 'b2b'];
 
+/**
+ * Orders by place, one row per place (and date): parcels a day at full scale at a PIN code, a
+ * district (Census code: spread over it as the built-in demand is) or an extra demand point of the
+ * network (`NetworkOptions.points`, by index). Columns of equal length.
+ */
+export interface ImportedOrders {
+  /** PIN code, or 0. */
+  pin: number[];
+  /** Census 2011 district code, or 0. */
+  district: number[];
+  /** Index into the network's extra demand points, or -1. */
+  point: number[];
+  /** Each row's day (ISO date: those parcels that day), or null when the rows are an average day (shaped by the weekly profile). */
+  date: string[] | null;
+  parcelsPerDay: number[];
+  /** 1 rural, 0 urban, -1 the district's Census split. */
+  rural: number[];
+}
+
 /** Demand sale days and a festive window: demand up 3–5× on sale days, 1.5–2× over the window; capacity only 1.5–2× (DOMAIN.md, peaks). */
 export interface FestiveDisruption {
   type: 'festive';
@@ -118,6 +137,11 @@ export interface ModelConfig {
      * (assumed); 0 ships every local order from the district's nearest FC.
      */
     stockPlacementUtilisation: number;
+    /**
+     * A user's own orders instead of the Census-based demand (`readOrders` makes them from a CSV):
+     * their SHA-256 (what a run's hash holds) and their rows. Default none.
+     */
+    import?: { sha256: string; content: ImportedOrders };
   };
   /** Who carries which leg, by default: a preset rule table (`policyRules`) with `policies`' figures. */
   policy: Policy;

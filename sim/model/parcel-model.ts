@@ -203,12 +203,14 @@ export class ParcelModel {
     const uExport = u[7]!;
     const uSample = u[8]!;
     const uLoss = u[9]!;
-    const district = this.demand.district(uDistrict);
-    const rural = uArea < this.demand.ruralShare[district]!;
+    const demand = this.demand;
+    const unit = demand.unit(uDistrict, dayIndex(now));
+    const district = demand.unitDistrict[unit]!;
+    const rural = uArea < demand.ruralShare[unit]!;
     const cod = uCod < (rural ? cfg.demand.codShareRural : cfg.demand.codShareUrban);
-    const pins = this.demand.points(district, rural);
-    const n = pins.length[district]!;
-    const k = n > 0 ? pins.members[pins.start[district]! + Math.floor(uPin * n)]! : -1;
+    const pins = demand.points(unit, rural);
+    const n = pins.length[unit]!;
+    const k = n > 0 ? pins.members[pins.start[unit]! + Math.floor(uPin * n)]! : -1;
     const origin = uFc < cfg.demand.farFcShare ? this.fcs[Math.floor((uFc / cfg.demand.farFcShare) * this.fcs.length)]! : this.localFc(district, (uFc - cfg.demand.farFcShare) / (1 - cfg.demand.farFcShare));
 
     // Who carries it: the carrier rules (DESIGN.md: operators and policies), the table that
@@ -261,12 +263,14 @@ export class ParcelModel {
    * store with room today) or, for an export, the export hub. `within`: the rule's own uniform.
    */
   private readonly takeRule = (r: number, within: number): boolean => {
+    // (A seller's district is drawn like an order's: by the demand's units.)
     const t = this.carriers;
     const o = this.order;
     let origin = this.fcOrigin;
     const fm = t.firstMile[r]!;
     if (fm === FM_SELLER) {
-      const sellers = this.districtSellers[this.demand.district(this.sellerDraw)]!;
+      const demand = this.demand;
+      const sellers = this.districtSellers[demand.unitDistrict[demand.unit(this.sellerDraw, dayIndex(this.sim.now))]!]!;
       if (sellers.length === 0) return false;
       origin = sellers[Math.floor(within * sellers.length) % sellers.length]!;
     } else if (fm === FM_HUB) {

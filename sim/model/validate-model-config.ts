@@ -83,6 +83,15 @@ export function validateModelConfig(config: ModelConfig): ConfigIssue[] {
     if (d.stockPlacementUtilisation !== undefined) num('demand.stockPlacementUtilisation', d.stockPlacementUtilisation, 0, 10);
   }
   if (!POLICIES.includes(c.policy)) bad('policy', c.policy, `one of ${POLICIES.join(', ')}`);
+  const orders = c.demand?.import;
+  if (orders !== undefined) {
+    const o = orders?.content as unknown as Record<string, unknown> | undefined;
+    const n = Array.isArray(o?.parcelsPerDay) ? o.parcelsPerDay.length : -1;
+    const cols = ['pin', 'district', 'point', 'parcelsPerDay', 'rural'];
+    if (typeof orders?.sha256 !== 'string' || n < 0 || cols.some((k) => !Array.isArray(o?.[k]) || (o[k] as unknown[]).length !== n) || (o?.date !== null && !(Array.isArray(o?.date) && o.date.length === n))) {
+      bad('demand.import', orders, 'imported orders ({ sha256, content: { pin, district, point, date, parcelsPerDay, rural } }, columns of equal length), as readOrders makes them');
+    }
+  }
   if (c.rules !== undefined) {
     if (!Array.isArray(c.rules)) bad('rules', c.rules, 'a list of carrier rules');
     else c.rules.forEach((r, i) => checkRule(`rules[${i}]`, r, bad, share));

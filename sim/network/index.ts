@@ -13,7 +13,10 @@ export { POSTAL_CIRCLES, postalCircle, currentState, type PostalCircle } from '.
 export { FC_CLUSTERS, SORT_CENTRES_NAMED, AIR_CITIES } from './amazon-sites.ts';
 export type { NodeEdit, LaneEdit, ImportedText, DemandPoints } from './network-options.ts';
 export { networkFiles, NODE_COLUMNS, LANE_COLUMNS, clock } from './network-files.ts';
-export { parseCsv, csvField, type CsvTable, type CsvRow } from './csv.ts';
+export { parseCsv, csvField, fieldColumn, type CsvTable, type CsvRow } from './csv.ts';
+export { flatKm } from './geo.ts';
+export { townRadiusKm } from './town-sites.ts';
+export { regionMask } from './build-catchments.ts';
 export { parseLaneKey, type LaneKey } from './edit-network.ts';
 export { PARENT_TYPES } from './parent-finder.ts';
 export { inIndiaBox, insideIndia } from './inside-india.ts';

@@ -1,12 +1,15 @@
 import type { IndiaData, IndiaShapes } from '../data/index.ts';
-import { demandProblems, type ModelConfig } from '../model/index.ts';
-import { buildNetwork, currentState, type Network, NetworkOptionsError, type OptionIssue, validateNetworkOptions } from '../network/index.ts';
+import { demandProblems } from '../model/index.ts';
+import { buildNetwork, currentState, placeContext, regionMask, type Network, NetworkOptionsError, type OptionIssue, validateNetworkOptions } from '../network/index.ts';
 import { networkOptions } from './check-resolved.ts';
 import { didYouMean } from './did-you-mean.ts';
 import { type FieldPath, formatPath, parsePath } from './field-path.ts';
 import { locateInLayers } from './locate-in-layers.ts';
 import { isPlainObject } from './merge-patch.ts';
+import { readOrders } from './read-orders.ts';
 import type { Scenario, ScenarioIssue } from './scenario.ts';
+import { importedText, ordersKey, rememberOrders } from './scenario-imports.ts';
+import { simulationInput } from './simulation-input.ts';
 import type { ScenarioLayer } from './scenario-layer.ts';
 
 /**
@@ -25,7 +28,7 @@ export function checkReferences(s: Scenario, layers: readonly ScenarioLayer[], d
   };
   // The options around any imported files (whose texts may not have been read: reported already).
   const { import: _files, ...around } = s.network;
-  const options = networkOptions({ ...s, network: around });
+  const options = networkOptions({ ...s, network: around, imports: undefined });
   const states = [...new Set(data.districts.filter((d) => d.code !== null).map((d) => currentState(d.state, d.code)))].sort();
   const { issues: optionIssues } = validateNetworkOptions(options, data);
   for (const issue of optionIssues) {
@@ -61,9 +64,23 @@ export function checkReferences(s: Scenario, layers: readonly ScenarioLayer[], d
       });
     }
   });
+  // A user's orders: read against the dataset and the region, every bad row listed.
+  const orderFile = s.imports?.['model.demand.import'];
+  if (orderFile !== undefined && optionIssues.length === 0) {
+    const ctx = placeContext(data);
+    const mask = regionMask(ctx, { states: options.states ?? null, districts: options.districts ?? null });
+    const read = readOrders(importedText(s, 'model.demand.import').content, ctx, (i) => mask[i] === true, shapes);
+    for (const b of read.issues) issues.push({ path: 'model.demand.import', message: b.message, at: { source: orderFile.file, line: b.line, col: b.col } });
+    const last = addDays(s.model.startDate, s.days - 1);
+    if (read.issues.length === 0 && read.orders.date !== null && !read.orders.date.some((d) => d >= s.model.startDate && d <= last)) {
+      report(['model', 'demand', 'import'], `${orderFile.file}: no row is dated within the order days ${s.model.startDate}..${last} (model.startDate and days); move model.startDate or the dates`);
+    }
+    if (read.issues.length === 0) rememberOrders(ordersKey(s)!, read);
+  }
+  const orders = orderFile !== undefined;
   const edits = s.network.import !== undefined || Object.keys(s.network.nodes ?? {}).length > 0 || Object.keys(s.network.lanes ?? {}).length > 0;
-  const unread = earlier.some((i) => i.path.startsWith('network') || i.path.startsWith('model.rules'));
-  if ((named.length > 0 || edits || rules.length > 0) && optionIssues.length === 0 && !unread && issues.length === 0) {
+  const unread = earlier.some((i) => i.path.startsWith('network') || i.path.startsWith('model.rules') || i.path.startsWith('model.demand'));
+  if ((named.length > 0 || edits || rules.length > 0 || orders) && optionIssues.length === 0 && !unread && issues.length === 0) {
     let network: Network;
     try {
       network = buildNetwork(data, networkOptions(s), s.seed, shapes);
@@ -78,14 +95,15 @@ export function checkReferences(s: Scenario, layers: readonly ScenarioLayer[], d
       report(path, `no node named ${JSON.stringify(name)} in this scenario's network (region: ${region})${hint(name, names)}; \`sim network <scenario> --nodes\` lists the names`, key);
     }
     // Demand the network (or the rules) leave without a carrier: before anything runs.
-    if (edits || rules.length > 0) {
+    if (edits || rules.length > 0 || orders) {
       let problems: string[] = [];
       try {
-        problems = demandProblems(network, { ...s.model, days: s.days } as ModelConfig);
+        problems = demandProblems(network, simulationInput(s).model);
       } catch {
         // An invalid model config: reported by the schema and validateModelConfig.
       }
-      for (const message of problems) report(rules.length > 0 ? ['model', 'rules'] : s.network.import ? ['network', 'import'] : ['network'], message);
+      const at: FieldPath = rules.length > 0 ? ['model', 'rules'] : s.network.import ? ['network', 'import'] : edits ? ['network'] : ['model', 'demand', 'import'];
+      for (const message of problems) report(at, message);
     }
   }
   return issues;
@@ -111,4 +129,10 @@ function networkIssue(s: Scenario, layers: readonly ScenarioLayer[], issue: Opti
 function hint(given: string, candidates: Iterable<string>): string {
   const near = didYouMean(given, candidates);
   return near === undefined ? '' : ` (did you mean "${near}"?)`;
+}
+
+function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
 }

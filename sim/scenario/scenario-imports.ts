@@ -1,3 +1,5 @@
+import type { ImportedOrders } from '../model/index.ts';
+import type { DemandPoints } from '../network/index.ts';
 import { existingDepth, type FieldPath, formatPath, getAt } from './field-path.ts';
 import type { Scenario, ScenarioIssue } from './scenario.ts';
 import type { ScenarioLayer } from './scenario-layer.ts';
@@ -32,6 +34,31 @@ export function importedText(s: Scenario, field: string): { sha256: string; cont
   const content = texts.get(ref.sha256);
   if (content === undefined) throw new Error(`${field}: ${ref.file} (sha256 ${ref.sha256.slice(0, 12)}…) was not read in this process; load the scenario with loadScenario`);
   return { sha256: ref.sha256, content };
+}
+
+// Orders files read against the dataset (`readOrders`), by the SHA-256 of their text and the
+// region they were read for: what simulationInput puts into a run.
+const orders = new Map<string, { orders: ImportedOrders; points: DemandPoints }>();
+
+/** Keeps a read orders file, under its hash and region (`ordersKey`). */
+export function rememberOrders(key: string, read: { orders: ImportedOrders; points: DemandPoints }): void {
+  orders.set(key, read);
+}
+
+/** The key a scenario's orders are kept under: the file's hash and the region they were placed in. */
+export function ordersKey(s: Scenario): string | undefined {
+  const ref = s.imports?.['model.demand.import'];
+  return ref === undefined ? undefined : JSON.stringify([ref.sha256, s.region.states, s.region.districts]);
+}
+
+/** The orders a scenario imports, as read against the dataset; throws, naming the file, when they were not. */
+export function importedOrders(s: Scenario): { sha256: string; orders: ImportedOrders; points: DemandPoints } | undefined {
+  const key = ordersKey(s);
+  if (key === undefined) return undefined;
+  const read = orders.get(key);
+  const ref = s.imports!['model.demand.import']!;
+  if (read === undefined) throw new Error(`model.demand.import: ${ref.file} was not read against the India data in this process; load the scenario with loadScenario and its data`);
+  return { sha256: ref.sha256, ...read };
 }
 
 /** How the loader reads a file: its text, or a problem in words. */

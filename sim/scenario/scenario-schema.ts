@@ -174,6 +174,7 @@ const MODEL: ObjectField = obj(
       codShareRural: share('Cash-on-delivery share in rural areas (DOMAIN.md: higher beyond tier-1).'),
       farFcShare: share('Share of parcels shipped from an FC other than the nearest (stock placement; assumed).'),
       stockPlacementUtilisation: share("Stock placement: a district's local orders fill its nearest FCs up to this share of their pick/pack capacity, then spill to the next nearest; 0 ships from the nearest FC (assumed)."),
+      import: str("A user's orders instead of the Census-based demand (parcelsPerDay is then ignored): a CSV path relative to this file, with `parcelsPerDay` (full scale; the scenario's scale applies) and a place per row: `pin`, `district` (Census 2011 code) or `lat` and `lon`; optionally `date` (YYYY-MM-DD: that day's parcels, every row then has one; the weekly profile is not applied) and `area` (urban or rural; default by whether the place lies in a town). The hourly profile, and for undated rows the weekly one, are this scenario's (`hourly`, `weekly`). Every bad row is reported with its line and column."),
     }),
     policies: obj('Settings of each operator policy.', {
       indiaPost: obj("India Post's last mile.", {

@@ -17,7 +17,10 @@ export interface Scenario {
     /** A network read from files instead of the built one: paths relative to the scenario file that wrote them. */
     import?: { nodes: string; lanes: string };
   };
-  model: Omit<ModelConfig, 'days' | 'scale'>;
+  model: Omit<ModelConfig, 'days' | 'scale' | 'demand'> & {
+    /** The demand settings; `import` is the path of a user's orders file (relative to the scenario file that names it). */
+    demand: Omit<ModelConfig['demand'], 'import'> & { import?: string };
+  };
   sweep: Record<string, unknown[]>;
   /**
    * The files the scenario imports (network files, orders), by the field that names them: where

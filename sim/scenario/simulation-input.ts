@@ -2,6 +2,7 @@ import type { ModelConfig } from '../model/index.ts';
 import type { NetworkOptions } from '../network/index.ts';
 import { networkOptions } from './check-resolved.ts';
 import type { Scenario } from './scenario.ts';
+import { importedOrders } from './scenario-imports.ts';
 
 /**
  * What a scenario simulates, as the model takes it: network options (with the region, the scale
@@ -11,6 +12,15 @@ import type { Scenario } from './scenario.ts';
  * existed.
  */
 export function simulationInput(s: Scenario): { network: NetworkOptions; model: ModelConfig } {
-  const { rules, ...model } = structuredClone(s.model);
-  return { network: networkOptions(s), model: { ...model, ...(Array.isArray(rules) && rules.length > 0 && { rules }), days: s.days } as ModelConfig };
+  const { rules, demand: { import: _file, ...demand }, ...model } = structuredClone(s.model);
+  const orders = importedOrders(s);
+  return {
+    network: networkOptions(s),
+    model: {
+      ...model,
+      demand: orders === undefined ? demand : { ...demand, import: { sha256: orders.sha256, content: orders.orders } },
+      ...(Array.isArray(rules) && rules.length > 0 && { rules }),
+      days: s.days,
+    } as ModelConfig,
+  };
 }
