@@ -20,6 +20,8 @@ export interface VizHandle {
   networkReady: Promise<void>;
   measureZoomFps(ms?: number): Promise<{ fps: number; frames: number; seconds: number }>;
   mapNodeCount(type: string): number;
+  /** The edits the map marks (a scenario that edits its network): nodes and lanes added, changed, removed or closed. */
+  mapEditCounts(): Record<string, number>;
   seekPlayback(minute: number): void;
   showTab(id: 'map' | 'charts' | 'compare' | 'playback'): void;
 }
@@ -34,6 +36,7 @@ const handle: VizHandle = {
   networkReady: new Promise<void>((resolve) => (resolveNetwork = resolve)),
   measureZoomFps: () => Promise.reject(new Error('map not ready')),
   mapNodeCount: () => 0,
+  mapEditCounts: () => ({}),
   seekPlayback: () => {},
   showTab,
 };
@@ -78,6 +81,7 @@ async function start(): Promise<void> {
   const playback = playbackPanel(document.getElementById('view-playback')!, shapes, districts);
   handle.measureZoomFps = (ms) => mapView.map.measureZoomFps(ms);
   handle.mapNodeCount = (type) => mapView.map.nodeCount(type);
+  handle.mapEditCounts = () => mapView.map.editCounts();
   handle.seekPlayback = (minute) => playback.seek(minute);
   status.textContent = 'Building the national network for the map…';
 
@@ -126,7 +130,15 @@ async function start(): Promise<void> {
     );
     return [...new Set(inRegion.map((d) => currentState(d.state, d.code)))].sort();
   };
-  runPanel(document.getElementById('run-panel')!, { onResult: (view, summary) => addResult(view, summary) }, { statesOf, districtOf: (i) => data.districts[i] });
+  runPanel(document.getElementById('run-panel')!, { onResult: (view, summary) => addResult(view, summary) }, {
+    statesOf,
+    districtOf: (i) => data.districts[i],
+    // A scenario that edits or imports its network: the map draws that network, its edits marked.
+    onNetwork: (layers, name) => {
+      mapView.setNetwork(layers);
+      mapReady = `Map: ${name}'s network, ${layers.lon.length.toLocaleString('en-IN')} nodes${layers.edits ? ' (its edits marked: added green, changed orange, removed and closed red)' : ''}.`;
+    },
+  });
   const folderInput = document.querySelector<HTMLInputElement>('input[name=folder]')!;
   folderInput.addEventListener('change', async () => {
     try {

@@ -237,11 +237,22 @@ class ModelLanes {
       const kind = `${a.type}>${b.type}`;
       this.timetabled.set(key, (listed = this.table[`${kind}/${mode}`] ?? this.table[kind] ?? null));
     }
-    const departures = listed ?? (mode === l.mode ? l.departures : o.departures[mode]);
+    // A lane with its own departures (imported or edited: not its mode's network default) keeps
+    // them; the timetable times the lanes the network made.
+    const own = !sameTimes(l.departures, o.departures[l.mode]);
+    const departures = own ? l.departures : (listed ?? (mode === l.mode ? l.departures : o.departures[mode]));
     return {
       from: l.from, to: l.to, mode, km, minutes, departures,
       capacity: mode === l.mode ? l.capacity : o.capacityPerDeparture[mode] * o.scale, costPerParcelKm, cv,
       handoff: a.operator !== b.operator,
     };
   }
+}
+
+/** Whether two departure lists hold the same times, whatever their order. */
+function sameTimes(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  const x = [...a].sort((p, q) => p - q);
+  const y = [...b].sort((p, q) => p - q);
+  return x.every((t, i) => t === y[i]);
 }

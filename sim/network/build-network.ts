@@ -9,7 +9,7 @@ import { buildSellers } from './build-sellers.ts';
 import { checkReachable } from './check-reachable.ts';
 import { editLanes, editNodes, type NodeEditResult } from './edit-network.ts';
 import { GridIndex } from './grid-index.ts';
-import type { Lane, Network, NetworkNode } from './network.ts';
+import type { Lane, Network, NetworkEdits, NetworkNode } from './network.ts';
 import type { NetworkOptions, ResolvedNetworkOptions } from './network-options.ts';
 import { ParentFinder } from './parent-finder.ts';
 import { type PlaceContext, placeContext } from './place-context.ts';
@@ -35,11 +35,12 @@ export function buildNetwork(data: IndiaData, options: NetworkOptions = {}, seed
   const ctx = placeContext(data);
   const inRegion = regionMask(ctx, o);
   const edited = Object.keys(o.nodes).length > 0 || Object.keys(o.lanes).length > 0;
-  const { nodes, lanes, stationRadiusKm } = o.import ? importNodes(ctx, o, inRegion, issues, shapes) : buildNodes(ctx, o, seed, inRegion, edited, issues, shapes);
+  const { nodes, lanes, stationRadiusKm, edits } = o.import ? importNodes(ctx, o, inRegion, issues, shapes) : buildNodes(ctx, o, seed, inRegion, edited, issues, shapes);
   const catchments = buildCatchments(ctx, nodes, inRegion, o.points);
   const { import: imported, ...rest } = o;
   // The options a network carries name its imported files by hash, not by their text.
   const network: Network = { seed, options: imported ? { ...rest, import: { nodes: { sha256: imported.nodes.sha256, content: '' }, lanes: { sha256: imported.lanes.sha256, content: '' } } } : o, nodes, lanes, catchments, stationRadiusKm };
+  if (edited && edits) network.edits = edits;
   if (issues.length === 0 && (o.import || edited)) issues.push(...checkReachable(network, data));
   if (issues.length > 0) throw new NetworkOptionsError(issues);
   return network;
@@ -49,6 +50,26 @@ interface Built {
   nodes: NetworkNode[];
   lanes: Lane[];
   stationRadiusKm: number;
+  edits?: NetworkEdits;
+}
+
+/** The edit summary of a node step and a lane step, in the final ids. */
+function editSummary(
+  nodes: { added: number[]; changed: number[]; removed: NetworkEdits['removedNodes'] }, lanes: ReturnType<typeof editLanes>, newId?: readonly number[],
+): NetworkEdits {
+  const id = (i: number): number => (newId === undefined ? i : newId[i]!);
+  const addedNodes = nodes.added.map(id).filter((i) => i >= 0);
+  // The build made the lanes of nodes added to it (their parent links, a new root's mesh).
+  const fresh = new Set(addedNodes);
+  for (const l of lanes.lanes) if (fresh.has(l.from) || fresh.has(l.to)) lanes.added.add(l);
+  return {
+    addedNodes,
+    changedNodes: nodes.changed.map(id).filter((i) => i >= 0),
+    removedNodes: nodes.removed,
+    addedLanes: [...lanes.added].map((l) => l.id).sort((a, b) => a - b),
+    changedLanes: [...lanes.changed].map((l) => l.id).sort((a, b) => a - b),
+    closedLanes: lanes.closed,
+  };
 }
 
 function buildNodes(ctx: PlaceContext, o: ResolvedNetworkOptions, seed: number | string, inRegion: boolean[], edited: boolean, issues: OptionIssue[], shapes?: IndiaShapes): Built {
@@ -112,19 +133,25 @@ function buildNodes(ctx: PlaceContext, o: ResolvedNetworkOptions, seed: number |
     n.parent = n.parent >= 0 ? newId[n.parent]! : -1;
   }
 
-  let lanes = buildLanes(nodes, sellerStation, o);
-  if (edits) lanes = editLanes(nodes, lanes, o, inRegionEdits(edits, newId, nodes, o, issues));
-  return { nodes, lanes, stationRadiusKm };
+  const lanes = buildLanes(nodes, sellerStation, o);
+  if (!edits) return { nodes, lanes, stationRadiusKm };
+  const laneStep = editLanes(nodes, lanes, o, inRegionEdits(edits, newId, nodes, o, issues));
+  issues.push(...laneStep.issues);
+  return { nodes, lanes: laneStep.lanes, stationRadiusKm, edits: editSummary(edits, laneStep, newId) };
 }
 
 /** The lane edits of a national edit, in the ids of the region cut from it; a lane whose end was cut is a problem. */
-function inRegionEdits(edits: NodeEditResult, newId: number[], nodes: NetworkNode[], o: ResolvedNetworkOptions, issues: OptionIssue[]): Pick<NodeEditResult, 'closed' | 'laneEdits' | 'newRoots'> {
+function inRegionEdits(edits: NodeEditResult, newId: number[], nodes: NetworkNode[], o: ResolvedNetworkOptions, issues: OptionIssue[]): Pick<NodeEditResult, 'closed' | 'closedKeys' | 'laneEdits' | 'newRoots'> {
   const closed = new Set<string>();
+  const closedKeys = new Map<string, string>();
   for (const key of edits.closed) {
     const m = /^(\d+)>(\d+)(\/.*)?$/.exec(key)!;
     const a = newId[Number(m[1])]!;
     const b = newId[Number(m[2])]!;
-    if (a >= 0 && b >= 0) closed.add(`${a}>${b}${m[3] ?? ''}`);
+    if (a >= 0 && b >= 0) {
+      closed.add(`${a}>${b}${m[3] ?? ''}`);
+      closedKeys.set(`${a}>${b}${m[3] ?? ''}`, edits.closedKeys.get(key)!);
+    }
   }
   const region = o.districts ? `districts ${o.districts.join(', ')}` : o.states ? o.states.join(', ') : 'all India';
   const laneEdits = edits.laneEdits.flatMap((e) => {
@@ -137,7 +164,7 @@ function inRegionEdits(edits: NodeEditResult, newId: number[], nodes: NetworkNod
   });
   const newRoots = edits.newRoots.map((r) => newId[r]!).filter((r) => r >= 0);
   void nodes;
-  return { closed, laneEdits, newRoots };
+  return { closed, closedKeys, laneEdits, newRoots };
 }
 
 function importNodes(ctx: PlaceContext, o: ResolvedNetworkOptions, _inRegion: boolean[], issues: OptionIssue[], shapes?: IndiaShapes): Built {
@@ -153,7 +180,9 @@ function importNodes(ctx: PlaceContext, o: ResolvedNetworkOptions, _inRegion: bo
     const to = edits.newId[l.to]!;
     return from >= 0 && to >= 0 ? [{ ...l, from, to }] : [];
   });
-  return { nodes: edits.nodes, lanes: editLanes(edits.nodes, lanes, o, edits), stationRadiusKm };
+  const laneStep = editLanes(edits.nodes, lanes, o, edits);
+  issues.push(...laneStep.issues);
+  return { nodes: edits.nodes, lanes: laneStep.lanes, stationRadiusKm, edits: editSummary(edits, laneStep) };
 }
 
 /**

@@ -2,7 +2,7 @@ import type { IndiaShapes } from '../data/index.ts';
 import { defaultLane } from './build-lanes.ts';
 import { inIndiaBox, insideIndia } from './inside-india.ts';
 import { makeNode } from './make-node.ts';
-import { type Lane, type NetworkNode, NODE_OPERATORS, NODE_TYPES, type NodeType } from './network.ts';
+import { type Lane, type NetworkEdits, type NetworkNode, NODE_OPERATORS, NODE_TYPES, type NodeType } from './network.ts';
 import { LANE_MODES, type LaneEdit, type LaneMode, type NodeEdit, type ResolvedNetworkOptions } from './network-options.ts';
 import { nodeDefaults } from './node-defaults.ts';
 import { PARENT_TYPES, ParentFinder } from './parent-finder.ts';
@@ -40,8 +40,14 @@ export interface NodeEditResult {
   /** Lanes closed by `null`: `from>to` (every mode) or `from>to/mode`, new ids. */
   closed: Set<string>;
   laneEdits: { key: LaneKey; edit: LaneEdit; from: number; to: number }[];
+  /** The key each closure was written as, by its `closed` entry (to name one that closes nothing). */
+  closedKeys: Map<string, string>;
   /** Roots (sort centres, national hubs) an edit added: they get lanes to every other root of their kind. */
   newRoots: number[];
+  /** New ids of the nodes an edit added, and of those it changed; the removed ones as they were. */
+  added: number[];
+  changed: number[];
+  removed: NetworkEdits['removedNodes'];
   issues: OptionIssue[];
 }
 
@@ -68,6 +74,7 @@ export function editNodes(
   const explicitParent = new Map<NetworkNode, { name: string; path: string }>();
   const added: NetworkNode[] = [];
   const retyped = new Set<NetworkNode>();
+  const changed = new Set<NetworkNode>();
   const codeIndex = new Map<number, number>();
   data.districts.forEach((d, i) => d.code !== null && codeIndex.set(d.code, i));
 
@@ -156,8 +163,10 @@ export function editNodes(
     if (edit.pin !== undefined) node.pin = edit.pin;
     if (edit.parent !== undefined) explicitParent.set(node, { name: edit.parent, path: `${path}.parent` });
     if (!existing) added.push(node);
+    else changed.add(node);
   }
 
+  const removedNodes = input.filter((n) => removed.has(n.id)).map((n) => ({ name: n.name, type: n.type, lon: n.lon, lat: n.lat }));
   // Renumber: the kept nodes in their order, then the added ones in the order written.
   const nodes: NetworkNode[] = [];
   const newId = new Int32Array(input.length).fill(-1);
@@ -184,6 +193,7 @@ export function editNodes(
 
   // Lanes: closures and edits by name; an added lane towards a node of the parent kind sets the parent.
   const closed = new Set<string>();
+  const closedKeys = new Map<string, string>();
   const laneEdits: NodeEditResult['laneEdits'] = [];
   for (const [key, edit] of Object.entries(o.lanes)) {
     const path = `lanes[${JSON.stringify(key)}]`;
@@ -203,7 +213,9 @@ export function editNodes(
       continue;
     }
     if (edit === null) {
-      closed.add(k.mode ? `${from}>${to}/${k.mode}` : `${from}>${to}`);
+      const entry = k.mode ? `${from}>${to}/${k.mode}` : `${from}>${to}`;
+      closed.add(entry);
+      closedKeys.set(entry, key);
       for (const [child, parent] of [[from, to], [to, from]] as const) if (nodes[child]!.parent === parent) orphans.add(nodes[child]!);
       continue;
     }
@@ -245,7 +257,12 @@ export function editNodes(
     if (n.parent < 0) bad(`nodes[${JSON.stringify(n.name)}]`, `${n.name} (${n.type}) has no ${PARENT_TYPES[n.type].join(' or ')} left to hang from (its route up its operator's tree); keep or add one`);
   }
   const newRoots = nodes.filter((n) => PARENT_TYPES[n.type].length === 0 && (added.includes(n) || retyped.has(n))).map((n) => n.id);
-  return { nodes, newId, closed, laneEdits, newRoots, issues };
+  return {
+    nodes, newId, closed, closedKeys, laneEdits, newRoots, issues,
+    added: added.map((n) => n.id),
+    changed: [...changed].filter((n) => !added.includes(n)).map((n) => n.id).sort((a, b) => a - b),
+    removed: removedNodes,
+  };
 }
 
 function checkLaneEdit(edit: LaneEdit, path: string, bad: (p: string, m: string) => void): void {
@@ -272,10 +289,26 @@ function checkLaneEdit(edit: LaneEdit, path: string, bad: (p: string, m: string)
  * added linked both ways to every other root of its kind; then the lane edits applied (a lane
  * changed, or added when the pair has none of that mode). Ids are renumbered in order.
  */
-export function editLanes(nodes: readonly NetworkNode[], lanes: Lane[], o: ResolvedNetworkOptions, result: Pick<NodeEditResult, 'closed' | 'laneEdits' | 'newRoots'>): Lane[] {
+export function editLanes(
+  nodes: readonly NetworkNode[], lanes: Lane[], o: ResolvedNetworkOptions, result: Pick<NodeEditResult, 'closed' | 'closedKeys' | 'laneEdits' | 'newRoots'>,
+): { lanes: Lane[]; added: Set<Lane>; changed: Set<Lane>; closed: NetworkEdits['closedLanes']; issues: OptionIssue[] } {
   const { closed } = result;
   const isClosed = (l: { from: number; to: number; mode: LaneMode }): boolean => closed.has(`${l.from}>${l.to}`) || closed.has(`${l.from}>${l.to}/${l.mode}`);
+  const issues: OptionIssue[] = [];
+  for (const [entry, key] of result.closedKeys) {
+    const m = /^(\d+)>(\d+)(?:\/(.*))?$/.exec(entry)!;
+    const [a, b, mode] = [Number(m[1]), Number(m[2]), m[3]];
+    if (!lanes.some((l) => l.from === a && l.to === b && (mode === undefined || l.mode === mode))) {
+      const there = lanes.filter((l) => l.from === a && l.to === b).map((l) => l.mode);
+      issues.push({ path: `lanes[${JSON.stringify(key)}]`, message: `closes a lane that does not exist: no lane from ${nodes[a]!.name} to ${nodes[b]!.name}${mode ? ` by ${mode}` : ''}${there.length > 0 ? ` (it has ${there.join(', ')})` : ' (lanes join a node to its parent, and roots of one kind to each other)'}` });
+    }
+  }
   const out = closed.size > 0 ? lanes.filter((l) => !isClosed(l)) : lanes;
+  const closedLanes: NetworkEdits['closedLanes'] = closed.size === 0 ? [] : lanes.filter(isClosed).map((l) => ({
+    from: [nodes[l.from]!.lon, nodes[l.from]!.lat], to: [nodes[l.to]!.lon, nodes[l.to]!.lat], mode: l.mode,
+  }));
+  const addedLanes = new Set<Lane>();
+  const changedLanes = new Set<Lane>();
   // Pairs as from × n + to: a national network has 125,000 lanes, and as many string keys cost more than the rest.
   const n = nodes.length;
   const pairs = new Set<number>();
@@ -285,6 +318,7 @@ export function editLanes(nodes: readonly NetworkNode[], lanes: Lane[], o: Resol
     const lane = defaultLane(a, b, o);
     if (closed.size > 0 && isClosed(lane)) return;
     out.push(lane);
+    addedLanes.add(lane);
     pairs.add(a.id * n + b.id);
   };
   for (const n of nodes) {
@@ -308,9 +342,11 @@ export function editLanes(nodes: readonly NetworkNode[], lanes: Lane[], o: Resol
     if (targets.length === 0) {
       const lane = defaultLane(a, b, o, mode);
       out.push(lane);
+      addedLanes.add(lane);
       targets = [lane];
     }
     for (const l of targets) {
+      if (!addedLanes.has(l)) changedLanes.add(l);
       if (edit.mode !== undefined && edit.mode !== l.mode) {
         const fresh = defaultLane(a, b, o, edit.mode);
         Object.assign(l, { mode: fresh.mode, km: fresh.km, minutes: fresh.minutes, departures: fresh.departures, capacity: fresh.capacity, costPerParcelKm: fresh.costPerParcelKm, cv: fresh.cv });
@@ -327,7 +363,7 @@ export function editLanes(nodes: readonly NetworkNode[], lanes: Lane[], o: Resol
     }
   }
   out.forEach((l, k) => (l.id = k));
-  return out;
+  return { lanes: out, added: addedLanes, changed: changedLanes, closed: closedLanes, issues };
 }
 
 /** A word with its indefinite article: 'an intra-circle-hub', 'a sort-centre'. */

@@ -1,4 +1,4 @@
-export type { Network, NetworkNode, Lane, Catchments, NodeType, Operator } from './network.ts';
+export type { Network, NetworkNode, NetworkEdits, Lane, Catchments, NodeType, Operator } from './network.ts';
 export { NODE_OPERATORS, NODE_TYPES } from './network.ts';
 export type { NetworkOptions, ResolvedNetworkOptions, LaneMode, ByMode } from './network-options.ts';
 export { NETWORK_DEFAULTS, LANE_MODES } from './network-options.ts';

@@ -118,6 +118,21 @@ export interface Catchments {
   districtPopulation: [number, number, number][];
 }
 
+/**
+ * What a scenario's edits did to the network it was built from, for maps and reports (node and
+ * lane ids of this network; removed nodes and closed lanes by where they were). Absent on a network
+ * without edits, and not carried in columns: the model does not read it.
+ */
+export interface NetworkEdits {
+  addedNodes: number[];
+  changedNodes: number[];
+  removedNodes: { name: string; type: NodeType; lon: number; lat: number }[];
+  /** Lanes an edit added, and those added to link a new or re-hung node to its parent. */
+  addedLanes: number[];
+  changedLanes: number[];
+  closedLanes: { from: [number, number]; to: [number, number]; mode: LaneMode }[];
+}
+
 export interface Network {
   seed: number | string;
   options: ResolvedNetworkOptions;
@@ -126,4 +141,6 @@ export interface Network {
   catchments: Catchments;
   /** The delivery-station radius calibrated so that `amazonDirectPinShare` of all PINs lie within it, km. */
   stationRadiusKm: number;
+  /** What the scenario's edits did (see `NetworkEdits`); absent without edits. */
+  edits?: NetworkEdits;
 }

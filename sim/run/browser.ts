@@ -29,3 +29,4 @@ export { mergeShards } from './merge-shards.ts';
 export { shardReplications, type Shard } from './shard.ts';
 export { summarize, summaryJson, replicationsCsv, type Summary, type MetricSummary } from './summarize.ts';
 export { formatSummaryTable } from './format-summary-table.ts';
+export { sha256 } from './sha256.ts';

@@ -19,3 +19,6 @@ export { sweepPoints, type SweepPointScenario } from './sweep-points.ts';
 export { scenarioJsonSchema } from './json-schema.ts';
 export { scenarioSchemaMarkdown } from './schema-docs.ts';
 export { BUILTIN_DIR, builtinNames, listBuiltins } from './builtin-scenarios.ts';
+export { loadPickedScenario } from './load-picked-scenario.ts';
+export { readImports, rememberImport, importedText, IMPORT_FIELDS, type ImportRef } from './scenario-imports.ts';
+export { readOrders, type OrdersIssue } from './read-orders.ts';

@@ -206,7 +206,7 @@ const MODEL: ObjectField = obj(
       handoffDepartures: minutesOfDay('Hand-off lane departures (Amazon sort centre → India Post hub), minutes of the day, ascending (assumed).'),
       timetable: {
         kind: 'map',
-        doc: 'Lane departures by lane kind, `from-type>to-type` or `from-type>to-type/mode` (which wins), minutes of the day; kinds not listed keep the network\'s departures (defaults: Amazon shuttles and night trunks, the Speed Post day; DOMAIN.md).',
+        doc: 'Lane departures by lane kind, `from-type>to-type` or `from-type>to-type/mode` (which wins), minutes of the day; kinds not listed keep the network\'s departures, and so does a lane with departures of its own (imported or edited, not its mode\'s default) (defaults: Amazon shuttles and night trunks, the Speed Post day; DOMAIN.md).',
         key: 'a lane kind, e.g. sort-centre>delivery-station',
         values: minutesOfDay('Departures of that kind of lane.'),
       } satisfies MapField,
