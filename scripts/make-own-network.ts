@@ -1,15 +1,23 @@
 /**
  * Writes the `own-network` example's files (scenarios/own-network/): a small company's 12 sites
- * in Karnataka (one warehouse, two hubs, nine delivery stations), its lanes, and 14 days of orders
- * by PIN: every PIN within 10 km of a station (inside the station's reach, so every order has a
- * carrier), a city's daily volume spread evenly over its PINs, weekends heavier, a sale on
- * Saturday 5 October. A starting point to copy and edit, not data about any real company.
+ * in Karnataka (one warehouse, two hubs, nine delivery stations), its lanes, and 14 days of orders:
+ * by PIN, every PIN within 10 km of a station (inside the station's reach, so every order has a
+ * carrier); in Bengaluru, whose PINs the dataset places at one point north of the city, by
+ * coordinates, nine points 4 km apart around each station. A city's daily volume is spread evenly
+ * over its places, weekends heavier, a sale on Saturday 5 October. A starting point to copy and
+ * edit, not data about any real company.
  *
  *   npx tsx scripts/make-own-network.ts
  */
 import { writeFileSync } from 'node:fs';
 import { loadIndiaData } from '../sim/data/index.ts';
 import { flatKm } from '../sim/network/index.ts';
+
+/** A point `dx`, `dy` km east and north of (lon, lat), 4 decimals (as the dataset's). */
+const offset = (lon: number, lat: number, dx: number, dy: number): [number, number] => [
+  Math.round((lon + dx / (111.19 * Math.cos((lat * Math.PI) / 180))) * 1e4) / 1e4,
+  Math.round((lat + dy / 111.19) * 1e4) / 1e4,
+];
 
 const dir = new URL('../scenarios/own-network/', import.meta.url);
 const data = await loadIndiaData();
@@ -45,20 +53,27 @@ link('Hoskote warehouse', 'Bengaluru hub', '10:00 14:00 18:00 22:00', '12:00', 3
 link('Bengaluru hub', 'Hubballi hub', '21:00', '21:00', 2000);
 for (const [name, type, , , parent] of SITES) if (type === 'delivery-station') link(parent, name, '01:00 04:00', '20:00', 1500);
 
-// Orders: each city's parcels spread over the PINs within 10 km of its station.
-const orders = ['pin,date,parcelsPerDay'];
+// Orders: each city's parcels spread over the PINs within 10 km of its station (Bengaluru's over points around its stations).
+const orders = ['pin,lat,lon,date,parcelsPerDay'];
 const weekday = [1.15, 1.1, 1, 0.95, 0.95, 0.95, 1.05]; // Sunday..Saturday
 const SALE = '2024-10-05';
-for (const [, type, lat, lon, , , , perDay] of SITES) {
+for (const [name, type, lat, lon, , , , perDay] of SITES) {
   if (type !== 'delivery-station') continue;
-  const pins: number[] = [];
-  data.pincodes.pin.forEach((pin, k) => {
-    if (flatKm(lon, lat, data.pincodes.lon[k]!, data.pincodes.lat[k]!) <= 10 && !pins.includes(pin)) pins.push(pin);
-  });
+  // A place: `pin,,` or `,lat,lon`.
+  const places: string[] = [];
+  if (['Yelahanka station', 'Jayanagar station', 'Whitefield station'].includes(name)) {
+    for (const dx of [-4, 0, 4]) for (const dy of [-4, 0, 4]) places.push(`,${offset(lon, lat, dx, dy)[1]},${offset(lon, lat, dx, dy)[0]}`);
+  } else {
+    const pins: number[] = [];
+    data.pincodes.pin.forEach((pin, k) => {
+      if (flatKm(lon, lat, data.pincodes.lon[k]!, data.pincodes.lat[k]!) <= 10 && !pins.includes(pin)) pins.push(pin);
+    });
+    for (const pin of pins.sort((a, b) => a - b)) places.push(`${pin},,`);
+  }
   for (let d = 0; d < 14; d++) {
     const date = `2024-10-${String(d + 1).padStart(2, '0')}`;
     const factor = weekday[(d + 2) % 7]! * (date === SALE ? 3 : 1); // 1 October 2024 was a Tuesday
-    for (const pin of pins.sort((a, b) => a - b)) orders.push(`${pin},${date},${Math.round(((perDay * factor) / pins.length) * 10) / 10}`);
+    for (const place of places) orders.push(`${place},${date},${Math.round(((perDay * factor) / places.length) * 10) / 10}`);
   }
 }
 

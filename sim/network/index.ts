@@ -19,5 +19,5 @@ export { townRadiusKm } from './town-sites.ts';
 export { regionMask } from './build-catchments.ts';
 export { parseLaneKey, type LaneKey } from './edit-network.ts';
 export { PARENT_TYPES } from './parent-finder.ts';
-export { inIndiaBox, insideIndia } from './inside-india.ts';
+export { inIndiaBox, insideIndia, districtOfPoint } from './inside-india.ts';
 export { placeContext, type PlaceContext } from './place-context.ts';

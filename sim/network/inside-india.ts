@@ -11,7 +11,7 @@ export function inIndiaBox(lon: number, lat: number): boolean {
 }
 
 interface Prepared {
-  rings: { xs: Float64Array; ys: Float64Array; box: [number, number, number, number] }[];
+  rings: { xs: Float64Array; ys: Float64Array; box: [number, number, number, number]; district: number }[];
 }
 
 const prepared = new WeakMap<IndiaShapes, Prepared>();
@@ -39,7 +39,7 @@ export function insideIndia(shapes: IndiaShapes, lon: number, lat: number, pin: 
 }
 
 function prepare(shapes: IndiaShapes): Prepared {
-  const withBox = (points: readonly (readonly number[])[]): Prepared['rings'][number] => {
+  const withBox = (points: readonly (readonly number[])[]): Omit<Prepared['rings'][number], 'district'> => {
     const xs = Float64Array.from(points, (q) => q[0]!);
     const ys = Float64Array.from(points, (q) => q[1]!);
     let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
@@ -51,7 +51,7 @@ function prepare(shapes: IndiaShapes): Prepared {
     }
     return { xs, ys, box: [x0, y0, x1, y1] };
   };
-  const rings = shapes.districts.features.flatMap((f) => f.geometry.coordinates.flatMap((polygon) => polygon.map(withBox)));
+  const rings = shapes.districts.features.flatMap((f, district) => f.geometry.coordinates.flatMap((polygon) => polygon.map((ring) => ({ ...withBox(ring), district }))));
   return { rings };
 }
 
@@ -61,4 +61,23 @@ function pointInRing(xs: Float64Array, ys: Float64Array, x: number, y: number): 
     if (ys[i]! > y !== ys[j]! > y && x < ((xs[j]! - xs[i]!) * (y - ys[i]!)) / (ys[j]! - ys[i]!) + xs[i]!) inside = !inside;
   }
   return inside;
+}
+
+/**
+ * The district (dataset index: feature i of the shapes is district i) whose polygon holds a
+ * point, or undefined (the sea, a sliver the simplified shapes lose). The nearest PIN's district
+ * is a coarser answer where the dataset puts a city's PINs at one point (Bengaluru's lie north of
+ * the city).
+ */
+export function districtOfPoint(shapes: IndiaShapes, lon: number, lat: number): number | undefined {
+  let p = prepared.get(shapes);
+  if (p === undefined) prepared.set(shapes, (p = prepare(shapes)));
+  const count = new Map<number, number>();
+  for (const r of p.rings) {
+    if (lon < r.box[0] || lon > r.box[2] || lat < r.box[1] || lat > r.box[3]) continue;
+    if (pointInRing(r.xs, r.ys, lon, lat)) count.set(r.district, (count.get(r.district) ?? 0) + 1);
+  }
+  // Inside an odd number of a district's rings (its outer ring, not a hole of it).
+  for (const [district, k] of count) if (k % 2 === 1) return district;
+  return undefined;
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, relative, resolve } from 'node:path';
-import type { IndiaData, IndiaShapes } from '../data/index.ts';
+import { type IndiaData, type IndiaShapes, loadIndiaShapes } from '../data/index.ts';
 import { BUILTIN_DIR, builtinNames } from './builtin-scenarios.ts';
 import { checkReferences } from './check-references.ts';
 import { didYouMean } from './did-you-mean.ts';
@@ -19,7 +19,7 @@ export interface LoadOptions {
   builtinDir?: string;
   /** The India data, to check state names, district codes and node names; without it those checks are skipped. */
   data?: () => Promise<IndiaData>;
-  /** District polygons, to check that imported and added nodes lie in India (with `data`); without them, India's extent. */
+  /** District polygons, to check that imported and added nodes and orders lie in India and in their district (with `data`); default the embedded ones. */
   shapes?: () => Promise<IndiaShapes>;
 }
 
@@ -57,7 +57,8 @@ export async function loadScenario(ref: string, options: LoadOptions = {}): Prom
   issues.push(...readImports(scenario, layers, readFrom, (text) => createHash('sha256').update(text).digest('hex')));
   if (options.data !== undefined && !issues.some((i) => i.message.startsWith('not valid YAML'))) {
     const data = await options.data();
-    const shapes = options.shapes ? await options.shapes() : undefined;
+    // The shapes too (for points in India and in districts): a scenario checked with and without them could differ.
+    const shapes = await (options.shapes ?? loadIndiaShapes)();
     const before = [...issues];
     for (const issue of checkReferences(scenario, layers, data, shapes, before)) if (!before.some((i) => overlaps(i.path, issue.path))) issues.push(issue);
   }

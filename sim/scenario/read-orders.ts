@@ -1,7 +1,7 @@
 import type { IndiaShapes } from '../data/index.ts';
 import { parseIsoDate } from '../engine/index.ts';
 import type { ImportedOrders } from '../model/index.ts';
-import { type DemandPoints, fieldColumn, flatKm, GridIndex, townRadiusKm, inIndiaBox, insideIndia, parseCsv, type PlaceContext } from '../network/index.ts';
+import { type DemandPoints, districtOfPoint, fieldColumn, flatKm, GridIndex, townRadiusKm, inIndiaBox, insideIndia, parseCsv, type PlaceContext } from '../network/index.ts';
 
 /** One problem of an orders file: the 1-based line and column, and what is wrong. */
 export interface OrdersIssue {
@@ -45,6 +45,8 @@ export function readOrders(text: string, ctx: PlaceContext, inRegion: (district:
     return false;
   };
 
+  // A point's district: the polygon holding it (with shapes), else its nearest PIN's.
+  const districtAt = (lon: number, lat: number): number => (shapes ? districtOfPoint(shapes, lon, lat) : undefined) ?? ctx.districtAt(lon, lat);
   const rows = new Map<string, { pin: number; district: number; point: number; date: string; parcels: number; rural: number }>();
   const points: DemandPoints = { lon: [], lat: [], district: [], urban: [] };
   const pointOf = new Map<string, number>();
@@ -108,7 +110,7 @@ export function readOrders(text: string, ctx: PlaceContext, inRegion: (district:
       const lon = Number(text1('lon'));
       if (text1('lat') === '' || text1('lon') === '' || !Number.isFinite(lat) || !Number.isFinite(lon)) bad(text1('lat') === '' ? 'lat' : 'lon', `${text1('lat')}, ${text1('lon')}`, 'a point: lat and lon in degrees');
       else if (!(shapes ? insideIndia(shapes, lon, lat, ctx.nearestPin(lon, lat)) : inIndiaBox(lon, lat))) bad('lat', `${lat}, ${lon}`, 'a point in India');
-      else if (!inRegion(ctx.districtAt(lon, lat))) bad('lat', `${lat}, ${lon}`, `a point in the scenario's region (it lies in ${data.districts[ctx.districtAt(lon, lat)]!.name})`);
+      else if (!inRegion(districtAt(lon, lat))) bad('lat', `${lat}, ${lon}`, `a point in the scenario's region (it lies in ${data.districts[districtAt(lon, lat)]!.name}, ${ctx.stateOf[districtAt(lon, lat)]})`);
       else {
         const at = `${lon},${lat}`;
         if (rural < 0) rural = urbanAt(lon, lat) ? 0 : 1;
@@ -118,7 +120,7 @@ export function readOrders(text: string, ctx: PlaceContext, inRegion: (district:
           pointOf.set(`${at}/${rural}`, point);
           points.lon.push(lon);
           points.lat.push(lat);
-          points.district.push(ctx.districtAt(lon, lat));
+          points.district.push(districtAt(lon, lat));
           points.urban.push(rural === 1 ? 0 : 1);
         }
         key = `point ${point}`;
