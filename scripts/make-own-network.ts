@@ -10,8 +10,8 @@
  *   npx tsx scripts/make-own-network.ts
  */
 import { writeFileSync } from 'node:fs';
-import { loadIndiaData } from '../sim/data/index.ts';
-import { flatKm } from '../sim/network/index.ts';
+import { loadIndiaData, loadIndiaShapes } from '../sim/data/index.ts';
+import { districtOfPoint, flatKm } from '../sim/network/index.ts';
 
 /** A point `dx`, `dy` km east and north of (lon, lat), 4 decimals (as the dataset's). */
 const offset = (lon: number, lat: number, dx: number, dy: number): [number, number] => [
@@ -21,6 +21,7 @@ const offset = (lon: number, lat: number, dx: number, dy: number): [number, numb
 
 const dir = new URL('../scenarios/own-network/', import.meta.url);
 const data = await loadIndiaData();
+const shapes = await loadIndiaShapes();
 
 /** Name, type, lat, lon, parent, and for stations: reach (km), riders, the city's parcels a day. */
 const SITES: [string, string, number, number, string, number, number, number][] = [
@@ -38,10 +39,12 @@ const SITES: [string, string, number, number, string, number, number, number][] 
   ['Kalaburagi station', 'delivery-station', 17.3297, 76.8343, 'Hubballi hub', 15, 6, 200],
 ];
 
-const nodes = ['name,type,operator,lat,lon,capacityPerDay,staff,radiusKm,parent'];
+// Each site's district by the polygon holding it (without one, the nearest PIN's would be used).
+const nodes = ['name,type,operator,lat,lon,districtCode,capacityPerDay,staff,radiusKm,parent'];
 for (const [name, type, lat, lon, parent, reach, riders] of SITES) {
   const capacity = type === 'fulfilment-centre' ? 12_000 : type === 'sort-centre' ? 20_000 : '';
-  nodes.push([name, type, 'amazon', lat, lon, capacity, riders || '', reach || '', parent].join(','));
+  const code = data.districts[districtOfPoint(shapes, lon, lat)!]!.code;
+  nodes.push([name, type, 'amazon', lat, lon, code, capacity, riders || '', reach || '', parent].join(','));
 }
 
 // Lanes both ways on each link, timed for a night sort and a morning delivery wave.
