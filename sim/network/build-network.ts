@@ -10,7 +10,7 @@ import { checkReachable } from './check-reachable.ts';
 import { editLanes, editNodes, type NodeEditResult } from './edit-network.ts';
 import { GridIndex } from './grid-index.ts';
 import type { Lane, Network, NetworkEdits, NetworkNode } from './network.ts';
-import type { NetworkOptions, ResolvedNetworkOptions } from './network-options.ts';
+import type { LaneMode, NetworkOptions, ResolvedNetworkOptions } from './network-options.ts';
 import { ParentFinder } from './parent-finder.ts';
 import { type PlaceContext, placeContext } from './place-context.ts';
 import { readNetworkFiles } from './read-network-files.ts';
@@ -150,7 +150,8 @@ function inRegionEdits(edits: NodeEditResult, newId: number[], nodes: NetworkNod
     const b = newId[Number(m[2])]!;
     if (a >= 0 && b >= 0) {
       closed.add(`${a}>${b}${m[3] ?? ''}`);
-      closedKeys.set(`${a}>${b}${m[3] ?? ''}`, edits.closedKeys.get(key)!);
+      const written = edits.closedKeys.get(key);
+      if (written !== undefined) closedKeys.set(`${a}>${b}${m[3] ?? ''}`, written);
     }
   }
   const region = o.districts ? `districts ${o.districts.join(', ')}` : o.states ? o.states.join(', ') : 'all India';
@@ -172,7 +173,13 @@ function importNodes(ctx: PlaceContext, o: ResolvedNetworkOptions, _inRegion: bo
   issues.push(...read.issues);
   if (read.issues.length > 0) return { nodes: [], lanes: [], stationRadiusKm: 0 };
   const stationRadiusKm = stationRadius(ctx, read.nodes, o);
-  const edits = editNodes(ctx, read.nodes, o, stationRadiusKm, read.unparented, shapes);
+  // The files as they are (an export read back): nothing to edit, no parent to find, no lane to add.
+  if (read.unparented.length === 0 && Object.keys(o.nodes).length === 0 && Object.keys(o.lanes).length === 0 && parentLinksHaveLanes(read.nodes, read.lanes)) {
+    return { nodes: read.nodes, lanes: read.lanes, stationRadiusKm };
+  }
+  const modes = new Map<number, LaneMode[]>();
+  for (const l of read.lanes) modes.set(l.from * read.nodes.length + l.to, [...(modes.get(l.from * read.nodes.length + l.to) ?? []), l.mode]);
+  const edits = editNodes(ctx, read.nodes, o, stationRadiusKm, read.unparented, shapes, (a, b) => modes.get(a.id * read.nodes.length + b.id) ?? []);
   issues.push(...edits.issues);
   const renumbered = edits.newId.some((id, i) => id !== i);
   const lanes = !renumbered ? read.lanes : read.lanes.flatMap((l) => {
@@ -183,6 +190,14 @@ function importNodes(ctx: PlaceContext, o: ResolvedNetworkOptions, _inRegion: bo
   const laneStep = editLanes(edits.nodes, lanes, o, edits);
   issues.push(...laneStep.issues);
   return { nodes: edits.nodes, lanes: laneStep.lanes, stationRadiusKm, edits: editSummary(edits, laneStep) };
+}
+
+/** Whether every node's link to its parent has a lane each way. */
+function parentLinksHaveLanes(nodes: readonly NetworkNode[], lanes: readonly Lane[]): boolean {
+  const n = nodes.length;
+  const pairs = new Set<number>();
+  for (const l of lanes) pairs.add(l.from * n + l.to);
+  return nodes.every((x) => x.parent < 0 || (pairs.has(x.id * n + x.parent) && pairs.has(x.parent * n + x.id)));
 }
 
 /**

@@ -105,6 +105,13 @@ describe('network edits by name', () => {
     ]);
   });
 
+  it('refuses to close a lane the network does not have, saying which it has', () => {
+    expect(problems({ ...kerala, lanes: { 'Cochin SC>Cochin NSH': null, 'Kollam ICH>Thiruvananthapuram NSH/air': null } })).toEqual([
+      'lanes["Cochin SC>Cochin NSH"]: closes a lane that does not exist: no lane from Cochin SC to Cochin NSH (lanes join a node to its parent, and roots of one kind to each other)',
+      'lanes["Kollam ICH>Thiruvananthapuram NSH/air"]: closes a lane that does not exist: no lane from Kollam ICH to Thiruvananthapuram NSH by air (it has road)',
+    ]);
+  });
+
   it('reads lane keys: from>to, from>to/mode, and names holding a slash', () => {
     expect(parseLaneKey('A>B')).toEqual({ key: 'A>B', from: 'A', to: 'B' });
     expect(parseLaneKey('A>B/air')).toEqual({ key: 'A>B/air', from: 'A', to: 'B', mode: 'air' });

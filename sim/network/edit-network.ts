@@ -1,5 +1,6 @@
 import type { IndiaShapes } from '../data/index.ts';
-import { defaultLane } from './build-lanes.ts';
+import { defaultLane, defaultMode } from './build-lanes.ts';
+import { greatCircleKm } from './geo.ts';
 import { inIndiaBox, insideIndia } from './inside-india.ts';
 import { makeNode } from './make-node.ts';
 import { type Lane, type NetworkEdits, type NetworkNode, NODE_OPERATORS, NODE_TYPES, type NodeType } from './network.ts';
@@ -60,10 +61,14 @@ const FIELDS: readonly (keyof NodeEdit)[] = ['type', 'operator', 'lat', 'lon', '
  * closed), a node added or moved without a `parent`, and a node whose type changed get the parent
  * the network's rules give (`ParentFinder`), so traffic that used a removed hub reroutes to the
  * next one of its kind. A lane added from a node to one of its parent kind makes that its parent.
+ * `linkModes(from, to)`: the modes of the lanes from one node to the other (the built network's
+ * one by distance; an imported network's from its file), so closing one mode of a link that has
+ * another keeps the link.
  * Issues name the edit, the value and what is valid; capacities are at full scale (× `o.scale`).
  */
 export function editNodes(
   ctx: PlaceContext, input: NetworkNode[], o: ResolvedNetworkOptions, stationRadiusKm: number, unparented: readonly number[] = [], shapes?: IndiaShapes,
+  linkModes: (from: NetworkNode, to: NetworkNode) => LaneMode[] = (a, b) => [defaultMode(a, b, greatCircleKm(a.lon, a.lat, b.lon, b.lat), o)],
 ): NodeEditResult {
   const issues: OptionIssue[] = [];
   const bad = (path: string, message: string): void => void issues.push({ path, message });
@@ -215,8 +220,17 @@ export function editNodes(
     if (edit === null) {
       const entry = k.mode ? `${from}>${to}/${k.mode}` : `${from}>${to}`;
       closed.add(entry);
-      closedKeys.set(entry, key);
-      for (const [child, parent] of [[from, to], [to, from]] as const) if (nodes[child]!.parent === parent) orphans.add(nodes[child]!);
+      let link = false;
+      for (const [child, parent] of [[from, to], [to, from]] as const) {
+        if (nodes[child]!.parent !== parent) continue;
+        // A link loses its lanes when all of this direction's modes close.
+        const modes = linkModes(nodes[from]!, nodes[to]!);
+        if (k.mode !== undefined && (!modes.includes(k.mode) || modes.some((m) => m !== k.mode))) continue;
+        orphans.add(nodes[child]!);
+        link = true;
+      }
+      // A closed parent link is gone once its child hangs elsewhere; any other closure must find its lane.
+      if (!link) closedKeys.set(entry, key);
       continue;
     }
     if (typeof edit !== 'object' || Array.isArray(edit)) {

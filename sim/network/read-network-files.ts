@@ -123,7 +123,7 @@ export function readNetworkFiles(ctx: PlaceContext, files: { nodes: string; lane
   const lanes: Lane[] = [];
   const timetables = new Map<string, number[]>();
   const modeTimetables = new Map<LaneMode, number[]>();
-  const seen = new Map<string, number>();
+  const seen = new Map<number, number>();
   for (const row of laneTable.rows) {
     const c = laneCells.at(row);
     const before = issues.length;
@@ -139,9 +139,10 @@ export function readNetworkFiles(ctx: PlaceContext, files: { nodes: string; lane
     const km = c.number('km', 0, 20_000);
     const minutes = c.number('minutes', 0, 100_000);
     if (issues.length > before || !a || !b) continue;
-    const gc = greatCircleKm(a.lon, a.lat, b.lon, b.lat);
+    // The great circle only where the file leaves the mode or the length blank (an export has both).
+    const gc = mode === undefined || km === undefined ? greatCircleKm(a.lon, a.lat, b.lon, b.lat) : 0;
     const m = mode ?? defaultMode(a, b, gc, o);
-    const key = `${a.id}>${b.id}/${m}`;
+    const key = (a.id * nodes.length + b.id) * LANE_MODES.length + LANE_MODES.indexOf(m);
     if (seen.has(key)) {
       c.bad('to', b.name, `a lane not listed before: line ${seen.get(key)} has ${a.name}>${b.name} by ${m} already (one lane per pair and mode)`);
       continue;
