@@ -156,7 +156,9 @@ try {
           .positional('scenario', { type: 'string', demandOption: true, describe: 'built-in name or path' })
           .option('json', { type: 'boolean', default: false, describe: 'networkCounts as JSON: districts, nodes by type, lanes by mode, by state' })
           .option('nodes', { type: 'boolean', default: false, describe: 'list every node: type, name, state (tab-separated)' })
+          .option('export', { type: 'string', describe: 'write the network as DIR/nodes.csv, DIR/lanes.csv and DIR/nodes.geojson (capacities at full scale), for a scenario to import (network.import)' })
           .example('$0 network baseline --json', 'the national network')
+          .example('$0 network fc-odisha --export /tmp/odisha-net', 'the network with an edit, as files to edit and import')
           .example('$0 network monsoon-kerala --nodes | grep hub', "Kerala's hubs, by the names disruptions use")
           .epilogue(EPILOGUE),
       async (argv) => {

@@ -24,6 +24,8 @@ export interface VizHandle {
   mapNodeCount(type: string): number;
   /** Where node `id` of the shown result is on the map (client coordinates), when nodes are coloured by a measure. */
   mapNodePoint(id: number): { x: number; y: number } | undefined;
+  /** The edits the map marks (a scenario that edits its network): nodes and lanes added, changed, removed or closed. */
+  mapEditCounts(): Record<string, number>;
   seekPlayback(minute: number): void;
   showTab(id: 'map' | 'charts' | 'compare' | 'playback'): void;
 }
@@ -39,6 +41,7 @@ const handle: VizHandle = {
   measureZoomFps: () => Promise.reject(new Error('map not ready')),
   mapNodeCount: () => 0,
   mapNodePoint: () => undefined,
+  mapEditCounts: () => ({}),
   seekPlayback: () => {},
   showTab,
 };
@@ -84,6 +87,7 @@ async function start(): Promise<void> {
   handle.measureZoomFps = (ms) => mapView.map.measureZoomFps(ms);
   handle.mapNodeCount = (type) => mapView.map.nodeCount(type);
   handle.mapNodePoint = (id) => mapView.nodeClientPoint(id);
+  handle.mapEditCounts = () => mapView.map.editCounts();
   handle.seekPlayback = (minute) => playback.seek(minute);
   status.textContent = 'Building the national network for the map…';
 
@@ -144,7 +148,15 @@ async function start(): Promise<void> {
     );
     return [...new Set(inRegion.map((d) => currentState(d.state, d.code)))].sort();
   };
-  runPanel(document.getElementById('run-panel')!, { onResult: (view, summary) => addResult(view, summary) }, { statesOf, districtOf: (i) => data.districts[i] });
+  runPanel(document.getElementById('run-panel')!, { onResult: (view, summary) => addResult(view, summary) }, {
+    statesOf,
+    districtOf: (i) => data.districts[i],
+    // A scenario that edits or imports its network: the map draws that network, its edits marked.
+    onNetwork: (layers, name) => {
+      mapView.setNetwork(layers);
+      mapReady = `Map: ${name}'s network, ${layers.lon.length.toLocaleString('en-IN')} nodes${layers.edits ? ' (its edits marked: added green, changed orange, removed and closed red)' : ''}.`;
+    },
+  });
   const folderInput = document.querySelector<HTMLInputElement>('input[name=folder]')!;
   folderInput.addEventListener('change', async () => {
     try {

@@ -21,6 +21,20 @@ export interface NetworkLayers {
   laneVolume: Float32Array;
   /** Lane ids by lane index in the network (-1 when not a trunk lane), for playback's `departed`. */
   laneCount: number;
+  /** What the scenario's edits did (`Network.edits`), for the map's edit layer; absent without edits. */
+  edits?: EditLayer;
+}
+
+/**
+ * A scenario's edits as the map draws them: nodes added and changed (by id), nodes removed and
+ * lanes closed (by where they were: they are not in the network), lanes added or changed (their
+ * ends' coordinates). Plain arrays: a few dozen entries.
+ */
+export interface EditLayer {
+  addedNodes: number[];
+  changedNodes: number[];
+  removedNodes: { name: string; lon: number; lat: number }[];
+  lanes: { from: [number, number]; to: [number, number]; status: 'added' | 'changed' | 'closed' }[];
 }
 
 export function networkLayers(network: Network): NetworkLayers {
@@ -43,5 +57,18 @@ export function networkLayers(network: Network): NetworkLayers {
     laneTo: Uint32Array.from(trunk, (l) => l.to),
     laneVolume: Float32Array.from(trunk, (l) => l.capacity * l.departures.length),
     laneCount: network.lanes.length,
+    ...(network.edits && { edits: editLayer(network) }),
+  };
+}
+
+function editLayer(network: Network): EditLayer {
+  const e = network.edits!;
+  const at = (id: number): [number, number] => [network.nodes[id]!.lon, network.nodes[id]!.lat];
+  const lane = (id: number, status: 'added' | 'changed') => ({ from: at(network.lanes[id]!.from), to: at(network.lanes[id]!.to), status });
+  return {
+    addedNodes: e.addedNodes,
+    changedNodes: e.changedNodes,
+    removedNodes: e.removedNodes.map(({ name, lon, lat }) => ({ name, lon, lat })),
+    lanes: [...e.addedLanes.map((id) => lane(id, 'added')), ...e.changedLanes.map((id) => lane(id, 'changed')), ...e.closedLanes.map((l) => ({ from: l.from, to: l.to, status: 'closed' as const }))],
   };
 }

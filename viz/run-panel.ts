@@ -1,9 +1,11 @@
-import { browserParallelism, jobFor, type ReplicationOutput, type RunResult, runReplications, spawnBrowserWorker, WorkerPool } from '../sim/run/browser.ts';
+import { loadIndiaData, loadIndiaShapes } from '../sim/data/index.ts';
 import type { NetworkOptions } from '../sim/network/index.ts';
 import type { NodeDescriptions } from '../sim/report/index.ts';
-import { formatIssue, type Scenario } from '../sim/scenario/browser.ts';
-import { builtinEntries, cliCommand, loadBuiltin, type PanelParams, panelSets, paramsOf, runSpecFor, withEventLog } from './builtin-scenarios.ts';
-import { fetchNodeDescriptions } from './network-client.ts';
+import { browserParallelism, jobFor, type ReplicationOutput, type RunResult, runReplications, sha256, spawnBrowserWorker, WorkerPool } from '../sim/run/browser.ts';
+import { formatIssue, loadPickedScenario, networkOptions, type Scenario, type ScenarioIssue, type SetOverride } from '../sim/scenario/browser.ts';
+import { BUILTIN_TEXTS, builtinEntries, cliCommand, loadBuiltin, type PanelParams, panelSets, paramsOf, runSpecFor, withEventLog } from './builtin-scenarios.ts';
+import { fetchNetworkLayers, fetchNodeDescriptions } from './network-client.ts';
+import type { NetworkLayers } from './network-layers.ts';
 import { escapeHtml } from './summary-table.ts';
 import { type DistrictOf, runSummaryJson, viewDataFromRun } from './view-data-from-run.ts';
 import type { ViewData } from './view-data.ts';
@@ -17,6 +19,18 @@ export interface RunPanelOptions {
   statesOf(scenario: Scenario): string[];
   /** A dataset district by index, for its Census code (the key the views use). */
   districtOf: DistrictOf;
+  /** The network of a scenario that edits or imports one, for the map to draw with its edits (built in a worker as a run starts). */
+  onNetwork?(layers: NetworkLayers, label: string): void;
+}
+
+/** Files the built-ins import (own-network's CSVs), bundled as text like the scenarios, by path under scenarios/. */
+const BUILTIN_FILES: ReadonlyMap<string, string> = new Map(
+  Object.entries(import.meta.glob<string>('../scenarios/**/*.csv', { query: '?raw', import: 'default', eager: true })).map(([path, text]) => [path.slice('../scenarios/'.length), text] as const),
+);
+
+/** Whether a scenario reads files or edits the network (the map then shows its own network). */
+function ownNetwork(s: Scenario): boolean {
+  return s.network.import !== undefined || s.model.demand.import !== undefined || Object.keys(s.network.nodes).length > 0 || Object.keys(s.network.lanes).length > 0;
 }
 
 /** Selected first: the built-in that finishes in seconds. */
@@ -47,6 +61,11 @@ export function runPanel(root: HTMLElement, events: RunPanelEvents, options: Run
       <label><input name="monsoon" type="checkbox"> Monsoon in the region (every simulated day)</label>
       <label>Replications <input name="replications" type="number" min="1" max="64" step="1"></label>
       <label>Seed <input name="seed" type="text"></label>
+      <fieldset class="picked"><legend>Or your own scenario</legend>
+        <label>Scenario file and the CSVs it names <input name="picked" type="file" multiple accept=".yaml,.yml,.json,.csv"></label>
+        <button type="button" name="run-picked" disabled>Run the picked scenario</button>
+        <p class="picked-files" aria-live="polite"></p>
+      </fieldset>
       <label><input name="playback" type="checkbox" checked> Record sampled parcels for playback (one more run of replication 0)</label>
       <div class="buttons"><button type="submit" name="run">Run</button> <button type="button" name="cancel" disabled>Cancel</button></div>
       <label>Progress <progress max="1" value="0"></progress></label>
@@ -112,6 +131,16 @@ export function runPanel(root: HTMLElement, events: RunPanelEvents, options: Run
   });
   showScenario();
 
+  /**
+   * A scenario that reads files (own-network's CSVs, a picked file's) goes the way `loadScenario`
+   * goes on disk: its files read, hashed and checked against the India data (`loadPickedScenario`).
+   */
+  const loadWithFiles = async (entry: string, files: ReadonlyMap<string, string>, sets: readonly SetOverride[]): Promise<{ scenario: Scenario; issues: ScenarioIssue[] }> => {
+    status.textContent = 'Reading and checking the scenario\'s files…';
+    const [data, shapes] = await Promise.all([loadIndiaData(), loadIndiaShapes()]);
+    return loadPickedScenario(entry, files, BUILTIN_TEXTS, data, shapes, sha256, sets);
+  };
+
   const run = async (): Promise<void> => {
     const entry = selected();
     let sets;
@@ -122,10 +151,21 @@ export function runPanel(root: HTMLElement, events: RunPanelEvents, options: Run
       return;
     }
     // The CLI's path: the built-in's layers, the overrides as `--set` layers, resolved and checked.
-    const { scenario, issues } = loadBuiltin(entry.name, sets);
+    let { scenario, issues } = loadBuiltin(entry.name, sets);
+    if (issues.length === 0 && (scenario.network.import !== undefined || scenario.model.demand.import !== undefined)) {
+      ({ scenario, issues } = await loadWithFiles(`${entry.name}.yaml`, new Map([[`${entry.name}.yaml`, BUILTIN_TEXTS.get(entry.name)!], ...BUILTIN_FILES]), sets));
+    }
     if (issues.length > 0) {
       status.textContent = `Not run: ${issues.map(formatIssue).join('; ')}`;
       return;
+    }
+    await runScenario(scenario, sets);
+  };
+
+  const runScenario = async (scenario: Scenario, sets: readonly SetOverride[]): Promise<void> => {
+    if (ownNetwork(scenario) && options.onNetwork) {
+      const label = scenario.name;
+      void fetchNetworkLayers(networkOptions(scenario), scenario.seed).then((layers) => options.onNetwork!(layers, label), () => {});
     }
     const spec = runSpecFor(scenario);
     const input = spec.input;
@@ -171,6 +211,33 @@ export function runPanel(root: HTMLElement, events: RunPanelEvents, options: Run
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     void run();
+  });
+
+  // A scenario file a person picks, with the CSVs it names (network.import, model.demand.import).
+  const picked = field<HTMLInputElement>('picked');
+  const runPicked = field<HTMLButtonElement>('run-picked');
+  const pickedList = form.querySelector<HTMLElement>('.picked-files')!;
+  const pickedEntry = (): File | undefined => [...(picked.files ?? [])].find((f) => /\.(ya?ml|json)$/i.test(f.name));
+  picked.addEventListener('change', () => {
+    const files = [...(picked.files ?? [])];
+    const entry = pickedEntry();
+    runPicked.disabled = entry === undefined;
+    pickedList.textContent = files.length === 0 ? '' : entry === undefined ? 'Pick a scenario file (.yaml, .yml or .json) with the CSVs it names.' : `${entry.name}${files.length > 1 ? ` with ${files.filter((f) => f !== entry).map((f) => f.name).join(', ')}` : ''}`;
+  });
+  runPicked.addEventListener('click', () => {
+    void (async () => {
+      const entry = pickedEntry();
+      if (entry === undefined) return;
+      const files = new Map<string, string>();
+      for (const f of picked.files ?? []) files.set(f.webkitRelativePath || f.name, await f.text());
+      const { scenario, issues } = await loadWithFiles(entry.webkitRelativePath || entry.name, files, []);
+      if (issues.length > 0) {
+        status.textContent = `Not run: ${issues.map(formatIssue).join('; ')}`;
+        return;
+      }
+      command.textContent = `sim run ${entry.name}`;
+      await runScenario(scenario, []);
+    })();
   });
   cancel.addEventListener('click', () => {
     cancelled = true;

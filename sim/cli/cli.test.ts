@@ -77,7 +77,7 @@ describe('sim, end to end as a process', () => {
     expect(Object.keys(counts.byState)).toContain('Kerala');
     const l = sim('list');
     expect(l.status).toBe(0);
-    expect(l.stdout.split('\n').filter((x) => /^ {2}\S/.test(x))).toHaveLength(9);
+    expect(l.stdout.split('\n').filter((x) => /^ {2}\S/.test(x))).toHaveLength(12);
     const s = sim('schema');
     expect(JSON.parse(s.stdout).$schema).toBe('http://json-schema.org/draft-07/schema#');
   });

@@ -1,4 +1,4 @@
-import { loadIndiaData } from '../data/index.ts';
+import { loadIndiaData, loadIndiaShapes } from '../data/index.ts';
 import { formatIssues, loadScenario, parseSet, type Scenario, type SetOverride } from '../scenario/index.ts';
 import { UsageError } from './exit-codes.ts';
 
@@ -36,7 +36,7 @@ export function overridesFrom(args: ScenarioArgs): SetOverride[] {
 
 /** Loads and checks a scenario; any problem ends the command with exit 2 and every problem listed. */
 export async function loadOrExit(ref: string, args: ScenarioArgs, extra: readonly SetOverride[] = []): Promise<Scenario> {
-  const { scenario, issues } = await loadScenario(ref, { sets: [...overridesFrom(args), ...extra], data: loadIndiaData });
+  const { scenario, issues } = await loadScenario(ref, { sets: [...overridesFrom(args), ...extra], data: loadIndiaData, shapes: loadIndiaShapes });
   if (issues.length > 0) {
     throw new UsageError(`${formatIssues(issues)}\n\n${issues.length.toLocaleString('en-US')} problem${issues.length === 1 ? '' : 's'} in scenario ${JSON.stringify(ref)}; nothing was run.`);
   }

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { loadIndiaData } from '../data/index.ts';
+import { carrierRules } from '../model/index.ts';
 import { parseCsv } from '../compare/index.ts';
 import { assertReplaceableFolder, bottlenecks, formatBottlenecks, formatShiftingBottleneck, formatStageTable, nodeDescriptions, resultFolderFiles, writeResultFolder } from '../report/index.ts';
 import type { NetworkColumns } from '../network/index.ts';
@@ -95,6 +96,8 @@ export async function runCommand(args: RunArgs, source?: RunSource): Promise<voi
       const replications = run.outputs.length;
       const manifest = {
         scenario: { ...manifestScenario(s), replications },
+        // Who carries which leg, as the model runs it: the scenario's rules, then its policy's preset.
+        carriers: carrierRules(s.model),
         scenarioName: s.name,
         scenarioHash: run.scenarioHash,
         seed: s.seed,

@@ -1,4 +1,4 @@
-import { loadIndiaData } from '../data/index.ts';
+import { loadIndiaData, loadIndiaShapes } from '../data/index.ts';
 import { formatIssues, loadScenario } from '../scenario/index.ts';
 import { UsageError } from './exit-codes.ts';
 import { overridesFrom, type ScenarioArgs } from './load-or-exit.ts';
@@ -8,7 +8,7 @@ export async function validateCommand(args: ScenarioArgs & { files: string[]; js
   const sets = overridesFrom(args);
   const results = [];
   for (const file of args.files) {
-    const { scenario, issues } = await loadScenario(file, { sets, data: loadIndiaData });
+    const { scenario, issues } = await loadScenario(file, { sets, data: loadIndiaData, shapes: loadIndiaShapes });
     results.push({ file, name: scenario.name, issues });
   }
   const bad = results.filter((r) => r.issues.length > 0);

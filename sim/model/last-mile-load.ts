@@ -1,22 +1,26 @@
 import type { Network } from '../network/index.ts';
 import type { Demand } from './demand.ts';
 import type { ModelConfig } from './model-config.ts';
-import type { NetworkTables } from './network-tables.ts';
+import { type CarrierTable, FM_HUB, FM_SELLER, LM_AMAZON, LM_KIRANA, type OrderCase } from './carrier-table.ts';
+import { kiranaPools, type NetworkTables } from './network-tables.ts';
 import { OP_AMAZON, OP_INDIA_POST, OP_KIRANA } from './parcel-store.ts';
 
 /**
- * Delivery attempts a day each node is expected to make as a parcel's last-mile node under the
- * scenario's policy: each district's orders (`Demand.perDayOf`), urban ones over its cells and
- * rural ones over its PINs (`Demand.points`), routed as `ParcelModel.onOrder` routes them, times
- * the attempts a parcel of that operator takes (`attemptsPerParcel`). A kirana store's share
- * stays with the station or office (it depends on the stores' daily capacity, met as parcels
- * come), and so do B2B's export parcels. This is the load that station capacity follows
- * (`sizeStations`) and that nodes.csv reports as expected.
+ * Delivery attempts a day each node is expected to make as a parcel's last-mile node: each
+ * district's orders (`Demand.perDayOf`), urban ones over its cells and rural ones over its PINs
+ * (`Demand.points`), spread over the carrier rules as `ParcelModel.onOrder` draws them
+ * (`CarrierTable.walk`, the same rules and the same share arithmetic), times the attempts a parcel
+ * of that operator takes (`attemptsPerParcel`). A kirana store's share stays with the rules after
+ * it (it depends on the stores' daily capacity, met as parcels come), and export parcels are not
+ * counted. This is the load that station capacity follows (`sizeLastMile`) and that nodes.csv
+ * reports as expected; a forward-stock hub's picks are what its pick/pack capacity follows
+ * (`sizeForwardStock`).
  */
-export function expectedLastMileLoad(network: Network, demand: Demand, config: ModelConfig, tables: NetworkTables): { parcels: Float64Array; attempts: Float64Array } {
+export function expectedLastMileLoad(network: Network, demand: Demand, config: ModelConfig, tables: NetworkTables, carriers: CarrierTable): ExpectedLoad {
   const c = network.catchments;
   const parcels = new Float64Array(network.nodes.length);
   const attempts = new Float64Array(network.nodes.length);
+  const forwardPicks = new Float64Array(network.nodes.length);
   const perAttempt = [
     [attemptsPerParcel(config, OP_AMAZON, false), attemptsPerParcel(config, OP_AMAZON, true)],
     [attemptsPerParcel(config, OP_INDIA_POST, false), attemptsPerParcel(config, OP_INDIA_POST, true)],
@@ -26,49 +30,57 @@ export function expectedLastMileLoad(network: Network, demand: Demand, config: M
     parcels[node]! += x;
     attempts[node]! += x * perAttempt[op === OP_AMAZON ? 0 : 1]![rural ? 1 : 0]!;
   };
-  const p = config.policies;
-  // B2B: a share of orders is booked by a seller of a district drawn like an order's, when it has sellers.
+  // A seller's parcel: booked by a seller of a district drawn like an order's, when that district has sellers.
   let withSellers = 0;
-  for (let i = 0; i < c.district.length; i++) if (tables.districtSellers[i]!.length > 0) withSellers += demand.perDayOf(i);
-  const b2b = config.policy === 'b2b' ? (p.b2b.share * withSellers) / (demand.perDay || 1) : 0;
-  for (let i = 0; i < c.district.length; i++) {
+  for (let i = 0; i < c.district.length; i++) if (tables.districtSellers[i]!.length > 0) withSellers += demand.districtPerDayOf(i);
+  const sellers = [withSellers, demand.perDay || 1] as const;
+  const never = [0, 1] as const;
+  const exportHub = tables.exportHub;
+  const pools = carriers.usesKirana ? kiranaPools(network) : undefined;
+  const o: OrderCase = { district: 0, rural: false, point: -1, cod: false };
+  const available = (r: number): readonly [number, number] | undefined => {
+    if (carriers.lastMile[r] === LM_KIRANA) return never;
+    if (carriers.lastMileNode(r, o) < 0) return never;
+    return carriers.firstMile[r] === FM_SELLER ? sellers : undefined;
+  };
+  for (let u = 0; u < demand.units; u++) {
+    const i = demand.unitDistrict[u]!;
     for (const rural of [false, true]) {
-      const perDay = demand.perDayOf(i) * (rural ? demand.ruralShare[i]! : 1 - demand.ruralShare[i]!);
+      const perDay = demand.perDayOf(u) * (rural ? demand.ruralShare[u]! : 1 - demand.ruralShare[u]!);
       if (perDay === 0) continue;
-      const points = demand.points(i, rural);
-      const n = points.length[i]!;
+      const points = demand.points(u, rural);
+      const n = points.length[u]!;
+      const codShare = rural ? config.demand.codShareRural : config.demand.codShareUrban;
       for (let j = 0; j < Math.max(n, 1); j++) {
-        const k = n > 0 ? points.members[points.start[i]! + j]! : -1;
+        const k = n > 0 ? points.members[points.start[u]! + j]! : -1;
         const x = perDay / Math.max(n, 1);
-        const station = k >= 0 ? c.pointStation[k]! : c.districtStation[i]!;
-        const direct = k >= 0 ? c.pointDirect[k] === 1 : station >= 0;
-        const po = k >= 0 ? c.pointPostOffice[k]! : c.districtPostOffice[i]!;
-        const postal = rural && tables.districtBranch[i]! >= 0 ? tables.districtBranch[i]! : po;
-        const own = direct && station >= 0;
-        const base = (share: number): void => (own ? add(station, x * share, OP_AMAZON, rural) : add(postal, x * share, OP_INDIA_POST, rural));
-        switch (config.policy) {
-          case 'india-post-rural':
-            if (rural) add(postal, x, OP_INDIA_POST, rural);
-            else base(1);
-            break;
-          case 'shared-warehouses': {
-            const forward = c.districtHub[i]! >= 0 ? p.sharedWarehouses.forwardStockShare : 0;
-            add(postal, x * forward, OP_INDIA_POST, rural);
-            if (rural) add(postal, x * (1 - forward), OP_INDIA_POST, rural);
-            else base(1 - forward);
-            break;
-          }
-          case 'b2b':
-            add(postal, x * b2b * (1 - p.b2b.exportShare), OP_INDIA_POST, rural);
-            base(1 - b2b);
-            break;
-          default:
-            base(1);
+        o.district = i;
+        o.rural = rural;
+        o.point = k;
+        const covered = pools !== undefined && k >= 0 && pools.length[k]! > 0;
+        // COD matters only to rules that ask: then each case at its share.
+        for (const [cod, weight] of carriers.testsCod ? ([[true, codShare], [false, 1 - codShare]] as const) : ([[false, 1]] as const)) {
+          o.cod = cod;
+          const xc = weight === 1 ? x : x * weight;
+          carriers.walk(o, covered, available, (r, probability) => {
+            if (carriers.firstMile[r] === FM_HUB) forwardPicks[c.districtHub[i]!]! += xc * probability;
+            const lm = carriers.lastMile[r]!;
+            const op = lm === LM_AMAZON ? OP_AMAZON : OP_INDIA_POST;
+            const e = carriers.exportShare[r]!;
+            add(carriers.lastMileNode(r, o), e > 0 && exportHub >= 0 ? xc * probability * (1 - e) : xc * probability, op, rural);
+          });
         }
       }
     }
   }
-  return { parcels, attempts };
+  return { parcels, attempts, forwardPicks };
+}
+
+/** Per node, a day: the parcels and attempts it is expected to take as a last-mile node, and the orders it is expected to pick as a forward-stock hub. */
+export interface ExpectedLoad {
+  parcels: Float64Array;
+  attempts: Float64Array;
+  forwardPicks: Float64Array;
 }
 
 /**

@@ -8,8 +8,29 @@
  * [0, 1]. Figures cite DOMAIN.md; "assumed" marks a tunable default with no published figure.
  */
 
+import type { CarrierRule } from './carrier-rules.ts';
+
 export type Policy = 'amazon' | 'india-post-rural' | 'shared-warehouses' | 'kirana' | 'b2b';
 export const POLICIES: readonly Policy[] = ['amazon', 'india-post-rural', 'shared-warehouses', 'kirana', 'b2b'];
+
+/**
+ * Orders by place, one row per place (and date): parcels a day at full scale at a PIN code, a
+ * district (Census code: spread over it as the built-in demand is) or an extra demand point of the
+ * network (`NetworkOptions.points`, by index). Columns of equal length.
+ */
+export interface ImportedOrders {
+  /** PIN code, or 0. */
+  pin: number[];
+  /** Census 2011 district code, or 0. */
+  district: number[];
+  /** Index into the network's extra demand points, or -1. */
+  point: number[];
+  /** Each row's day (ISO date: those parcels that day), or null when the rows are an average day (shaped by the weekly profile). */
+  date: string[] | null;
+  parcelsPerDay: number[];
+  /** 1 rural, 0 urban, -1 the district's Census split. */
+  rural: number[];
+}
 
 /** Demand sale days and a festive window: demand up 3–5× on sale days, 1.5–2× over the window; capacity only 1.5–2× (DOMAIN.md, peaks). */
 export interface FestiveDisruption {
@@ -120,8 +141,19 @@ export interface ModelConfig {
      * (assumed); 0 ships every local order from the district's nearest FC.
      */
     stockPlacementUtilisation: number;
+    /**
+     * A user's own orders instead of the Census-based demand (`readOrders` makes them from a CSV):
+     * their SHA-256 (what a run's hash holds) and their rows. Default none.
+     */
+    import?: { sha256: string; content: ImportedOrders };
   };
+  /** Who carries which leg, by default: a preset rule table (`policyRules`) with `policies`' figures. */
   policy: Policy;
+  /**
+   * The scenario's own carrier rules, tried before the policy's (`carrierRules`): e.g. India
+   * Post carries rural parcels in Bihar only. Default none.
+   */
+  rules: CarrierRule[];
   policies: {
     indiaPost: {
       /** Real-time tracking and notification on India Post's last mile (raises first-attempt success, cuts dwell). Default false. */
@@ -311,6 +343,7 @@ export const DEFAULT_MODEL_CONFIG: ModelConfig = {
     stockPlacementUtilisation: 0.8,
   },
   policy: 'amazon',
+  rules: [],
   policies: {
     indiaPost: { tracking: false, dwellMinutesWithoutTracking: 1440, feePerParcel: 40, beatMinute: 660, beatSpreadMinutes: 360, staffToLoad: true, airBetweenMetros: true },
     kirana: { share: 1, waveMinute: 600 },

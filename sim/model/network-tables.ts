@@ -106,8 +106,9 @@ function makeTables(network: Network): NetworkTables {
     districtBranch,
     districtSellers,
     exportHub: nearestNode(network, 'national-sorting-hub', 72.88, 19.08)?.id ?? -1,
-    districtPins: pointLists(network, (k) => c.pointUrban[k] === 0),
-    districtCells: pointLists(network, (k) => c.pointUrban[k] === 1),
+    // Extra points (pointIndex -2) belong to imported orders, not to the built-in demand's lists.
+    districtPins: pointLists(network, (k) => c.pointUrban[k] === 0 && c.pointIndex[k] !== -2),
+    districtCells: pointLists(network, (k) => c.pointUrban[k] === 1 && c.pointIndex[k] !== -2),
     states,
     stateOfDistrict: Int32Array.from(districtStates, (s) => states.indexOf(s)),
   };

@@ -4,8 +4,10 @@ import { NODE_TYPES, type Network, type NodeType } from '../network/index.ts';
 import { Demand } from './demand.ts';
 import { type DisruptionPlan, planDisruptions, slowdownAt, type Window } from './disruption-plan.ts';
 import { sizeForwardStock } from './forward-stock.ts';
+import { carrierRules } from './carrier-rules.ts';
+import { CarrierTable, FM_HUB, FM_SELLER, LM_AMAZON, LM_KIRANA, type OrderCase } from './carrier-table.ts';
 import { LastMile } from './last-mile.ts';
-import { expectedLastMileLoad, sizeLastMile } from './last-mile-load.ts';
+import { type ExpectedLoad, expectedLastMileLoad, sizeLastMile } from './last-mile-load.ts';
 import type { ModelConfig } from './model-config.ts';
 import { kiranaPools, networkTables } from './network-tables.ts';
 import { EventLog } from './parcel-event.ts';
@@ -55,7 +57,7 @@ export class ParcelModel {
   /** Which resource (node, then lane: `nodes.length + lane`) holds the longest backlog, moment by moment. */
   readonly bottleneck: ShiftingBottleneck;
   /** Per node, the parcels and attempts a day it is expected to take as a last-mile node (what station riders follow). */
-  readonly expected: { parcels: Float64Array; attempts: Float64Array };
+  readonly expected: ExpectedLoad;
 
   private readonly nodeType: readonly NodeType[];
   private readonly typeIndex: Int32Array;
@@ -96,6 +98,16 @@ export class ParcelModel {
   private readonly districtSellers: readonly (readonly number[])[];
   private readonly fcs: readonly number[];
   private readonly exportHub: number;
+  /** Who carries which leg (`carrierRules`), compiled against the network. */
+  private readonly carriers: CarrierTable;
+  // The order being routed, and what takeRule chose for it: scratch, read at once (no object a parcel).
+  private readonly order: OrderCase = { district: 0, rural: false, point: -1, cod: false };
+  private fcOrigin = -1;
+  // Draws are doubles: a field made a small integer and then given a double changes its object's
+  // shape, and V8 throws away the code compiled for the old one.
+  private sellerDraw = 0.5;
+  private exportDraw = 0.5;
+  private readonly chosen = { origin: -1, lastMile: -1, op: 0, flags: 0, handoffAtOrigin: false };
 
   constructor(
     readonly config: ModelConfig,
@@ -140,7 +152,7 @@ export class ParcelModel {
       {
         sim: this.sim, config, network, calendar: this.calendar, plan: this.plan, parcels: this.parcels,
         metrics: this.metrics, nodeStats: this.nodeStats, bottleneck: this.bottleneck, log: this.log, typeIndex: this.typeIndex, postal: tables.postal, routes: this.routes,
-        speedPost: config.policy === 'b2b'
+        speedPost: carrierRules(config).some((r) => r.firstMile === 'seller')
           ? new SpeedPostNorms(network, this.calendar, (i) => tables.states[tables.stateOfDistrict[i]!]!, config.days + config.drainDays + 2)
           : null,
         originOf: (route) => this.routes.lane(this.routes.legs[this.routes.start[route]!]!).from,
@@ -158,12 +170,13 @@ export class ParcelModel {
     this.districtSellers = tables.districtSellers;
     this.exportHub = tables.exportHub;
     this.stock = stockPlacement(network, this.demand, this.fcs, tables.anchors, config.demand.farFcShare, config.demand.stockPlacementUtilisation, this.plan.nodeCapacity);
-    this.expected = expectedLastMileLoad(network, this.demand, config, tables);
+    this.carriers = new CarrierTable(carrierRules(config), network, tables);
+    this.expected = expectedLastMileLoad(network, this.demand, config, tables, this.carriers);
     let working = 0;
     for (let d = 0; d < config.days; d++) working += this.calendar.isWorkingDay(d * 1440) ? 1 : 0;
     sizeLastMile(network, this.expected.attempts, scale, config.operations.stationHeadroom, config.policies.indiaPost.staffToLoad, Math.max(working, 1) / Math.max(config.days, 1), this.plan.nodeCapacity);
-    if (config.policy === 'shared-warehouses') sizeForwardStock(network, this.demand, config.policies.sharedWarehouses.forwardStockShare, config.operations.stationHeadroom, scale, this.plan.nodeCapacity);
-    const pools = config.policy === 'kirana' ? kiranaPools(network) : NO_POOLS;
+    sizeForwardStock(network, this.expected.forwardPicks, config.operations.stationHeadroom, scale, this.plan.nodeCapacity);
+    const pools = this.carriers.usesKirana ? kiranaPools(network) : NO_POOLS;
     this.poolStart = pools.start;
     this.poolLength = pools.length;
     this.pool = pools.members;
@@ -204,58 +217,34 @@ export class ParcelModel {
     const uExport = u[7]!;
     const uSample = u[8]!;
     const uLoss = u[9]!;
-    const district = this.demand.district(uDistrict);
-    const rural = uArea < this.demand.ruralShare[district]!;
+    const demand = this.demand;
+    const unit = demand.unit(uDistrict, dayIndex(now));
+    const district = demand.unitDistrict[unit]!;
+    const rural = uArea < demand.ruralShare[unit]!;
     const cod = uCod < (rural ? cfg.demand.codShareRural : cfg.demand.codShareUrban);
-    const pins = this.demand.points(district, rural);
-    const n = pins.length[district]!;
-    const k = n > 0 ? pins.members[pins.start[district]! + Math.floor(uPin * n)]! : -1;
-    let origin = uFc < cfg.demand.farFcShare ? this.fcs[Math.floor((uFc / cfg.demand.farFcShare) * this.fcs.length)]! : this.localFc(district, (uFc - cfg.demand.farFcShare) / (1 - cfg.demand.farFcShare));
+    const pins = demand.points(unit, rural);
+    const n = pins.length[unit]!;
+    const k = n > 0 ? pins.members[pins.start[unit]! + Math.floor(uPin * n)]! : -1;
+    const origin = uFc < cfg.demand.farFcShare ? this.fcs[Math.floor((uFc / cfg.demand.farFcShare) * this.fcs.length)]! : this.localFc(district, (uFc - cfg.demand.farFcShare) / (1 - cfg.demand.farFcShare));
 
-    // Last mile by policy (DESIGN.md: operators and policies).
-    const station = k >= 0 ? c.pointStation[k]! : c.districtStation[district]!;
-    const direct = k >= 0 ? c.pointDirect[k] === 1 : station >= 0;
-    const po = k >= 0 ? c.pointPostOffice[k]! : c.districtPostOffice[district]!;
-    const postal = rural && this.districtBranch[district]! >= 0 ? this.districtBranch[district]! : po;
-    let op = direct && station >= 0 ? OP_AMAZON : OP_INDIA_POST;
-    let lastMile = op === OP_AMAZON ? station : postal;
-    let flags = (cod ? FLAG_COD : 0) | (rural ? FLAG_RURAL : 0);
-    const policy = cfg.policy;
-    if (policy === 'india-post-rural' && rural) {
-      op = OP_INDIA_POST;
-      lastMile = postal;
-    } else if (policy === 'kirana' && k >= 0 && this.poolLength[k]! > 0 && uPolicy < cfg.policies.kirana.share) {
-      // Any parcel of a covered point, Amazon's or India Post's: kiranas extend reach in towns
-      // (DOMAIN.md, I Have Space: delivery and pickup points in ~350–420 towns).
-      const ki = this.bookKirana(k, now);
-      if (ki >= 0) {
-        op = OP_KIRANA;
-        lastMile = ki;
-      }
-    } else if (policy === 'shared-warehouses') {
-      if (uPolicy < cfg.policies.sharedWarehouses.forwardStockShare && c.districtHub[district]! >= 0) {
-        origin = c.districtHub[district]!;
-        op = OP_INDIA_POST;
-        lastMile = postal;
-      } else if (rural) {
-        op = OP_INDIA_POST;
-        lastMile = postal;
-      }
-    } else if (policy === 'b2b' && uPolicy < cfg.policies.b2b.share) {
-      const from = this.demand.district(uSeller);
-      const sellers = this.districtSellers[from]!;
-      if (sellers.length > 0) {
-        origin = sellers[Math.floor(((uPolicy / cfg.policies.b2b.share) * sellers.length)) % sellers.length]!;
-        op = OP_INDIA_POST;
-        lastMile = postal;
-        flags |= FLAG_BOOKED;
-        if (this.exportHub >= 0 && uExport < cfg.policies.b2b.exportShare) {
-          lastMile = this.exportHub;
-          flags |= FLAG_EXPORT;
-        }
-      }
+    // Who carries it: the carrier rules (DESIGN.md: operators and policies), the table that
+    // expectedLastMileLoad sums; takeRule fills `chosen`.
+    const o = this.order;
+    o.district = district;
+    o.rural = rural;
+    o.point = k;
+    o.cod = cod;
+    this.fcOrigin = origin;
+    this.sellerDraw = uSeller;
+    this.exportDraw = uExport;
+    const covered = k >= 0 && this.poolLength.length > 0 && this.poolLength[k]! > 0;
+    if (this.carriers.pick(o, uPolicy, covered, this.takeRule) < 0) {
+      throw new Error(`runModel: no carrier rule takes a parcel of district ${c.district[district]} (${rural ? 'rural' : 'urban'}; station ${k >= 0 ? c.pointStation[k] : c.districtStation[district]}, post office ${k >= 0 ? c.pointPostOffice[k] : c.districtPostOffice[district]})`);
     }
-    if (lastMile < 0) throw new Error(`runModel: no last-mile node for district ${c.district[district]} (station ${station}, post office ${po})`);
+    const chosen = this.chosen;
+    const lastMile = chosen.lastMile;
+    const op = chosen.op;
+    let flags = (cod ? FLAG_COD : 0) | (rural ? FLAG_RURAL : 0) | chosen.flags;
     if (this.log !== null && uSample < cfg.eventLog.sampleShare) flags |= FLAG_SAMPLED;
     if (now < this.warmupEnd) flags |= FLAG_WARMUP;
 
@@ -263,7 +252,7 @@ export class ParcelModel {
     p.stage[id * STAGE_STRIDE + S_MARK] = now;
     p.district[id] = district;
     p.lastMile[id] = lastMile;
-    p.route[id] = this.routes.routeId(origin, lastMile);
+    p.route[id] = this.routes.routeId(chosen.origin, lastMile, chosen.handoffAtOrigin);
     p.operator[id] = op;
     p.flags[id] = flags;
     // The leg whose arrival loses the parcel: geometric with the per-leg loss (one draw, not one a leg).
@@ -271,15 +260,62 @@ export class ParcelModel {
     p.lossLeg[id] = lossLeg < NEVER_LOST ? lossLeg : NEVER_LOST;
     this.metrics.created(id);
     if (flags & FLAG_SAMPLED) {
-      this.log!.record({ type: 'created', t: now, parcel: id, district: c.district[district]!, cod, rural, operator: OPERATORS[op]!, origin, lastMile });
+      this.log!.record({ type: 'created', t: now, parcel: id, district: c.district[district]!, cod, rural, operator: OPERATORS[op]!, origin: chosen.origin, lastMile });
     }
-    if (this.nodeType[origin] === 'seller') {
+    if (this.nodeType[chosen.origin] === 'seller') {
       this.enterLeg(id);
     } else {
-      this.packDepartures(origin).add(id);
-      this.nodeStats.queue(origin, 1, now);
+      this.packDepartures(chosen.origin).add(id);
+      this.nodeStats.queue(chosen.origin, 1, now);
     }
     this.scheduleNextOrder();
+  };
+
+  /**
+   * Whether rule r's carriers can take the current order (`order`), and if so what they are
+   * (`chosen`): its first mile (the FC drawn, a seller of a district drawn like an order's, or the
+   * district's India Post hub), its last-mile node (a station, a post or branch office, a kirana
+   * store with room today) or, for an export, the export hub. `within`: the rule's own uniform.
+   */
+  private readonly takeRule = (r: number, within: number): boolean => {
+    // (A seller's district is drawn like an order's: by the demand's units.)
+    const t = this.carriers;
+    const o = this.order;
+    let origin = this.fcOrigin;
+    const fm = t.firstMile[r]!;
+    if (fm === FM_SELLER) {
+      const demand = this.demand;
+      const sellers = this.districtSellers[demand.unitDistrict[demand.unit(this.sellerDraw, dayIndex(this.sim.now))]!]!;
+      if (sellers.length === 0) return false;
+      origin = sellers[Math.floor(within * sellers.length) % sellers.length]!;
+    } else if (fm === FM_HUB) {
+      origin = this.network.catchments.districtHub[o.district]!;
+    }
+    const lm = t.lastMile[r]!;
+    let lastMile: number;
+    let op: number;
+    if (lm === LM_KIRANA) {
+      lastMile = this.bookKirana(o.point, this.sim.now);
+      op = OP_KIRANA;
+    } else {
+      lastMile = t.lastMileNode(r, o);
+      op = lm === LM_AMAZON ? OP_AMAZON : OP_INDIA_POST;
+    }
+    if (lastMile < 0) return false;
+    // A seller's parcel is India Post's from its booking at the post office (Speed Post's norms).
+    let flags = fm === FM_SELLER ? FLAG_BOOKED : 0;
+    const e = t.exportShare[r]!;
+    if (e > 0 && this.exportHub >= 0 && this.exportDraw < e) {
+      lastMile = this.exportHub;
+      flags |= FLAG_EXPORT;
+    }
+    const chosen = this.chosen;
+    chosen.origin = origin;
+    chosen.lastMile = lastMile;
+    chosen.op = op;
+    chosen.flags = flags;
+    chosen.handoffAtOrigin = t.handoffAtOrigin[r] === 1;
+    return true;
   };
 
   /** The FC a district's local order ships from, for a uniform u (the rest of the parcel's FC draw). */

@@ -32,7 +32,8 @@ const routeLanes = new WeakMap<Network, Map<number, readonly number[]>>();
 /**
  * Routes parcels: the lanes from an origin to a last-mile node, computed once per (origin,
  * last-mile node) pair and kept in flat arrays, so a parcel holds one route id. Amazon parcels for
- * India Post's last mile ride Amazon's linehaul to the sort centre nearest the destination and are
+ * India Post's last mile ride Amazon's linehaul to the sort centre nearest the destination (or,
+ * when a carrier rule has India Post carry the linehaul, the one nearest the origin) and are
  * handed over there to the nearest national sorting hub, on a hand-off lane with its own delay and
  * cost.
  */
@@ -96,13 +97,18 @@ export class RoutePlanner {
     return SORT_TYPES.has(type);
   }
 
-  /** The route id from `origin` to `lastMile`, built on first use. */
-  routeId(origin: number, lastMile: number): number {
+  /**
+   * The route id from `origin` to `lastMile`, built on first use. `handoffAtOrigin`: an Amazon
+   * parcel for India Post's last mile is handed over at the sort centre nearest its origin, so
+   * India Post carries the linehaul (else at the one nearest the destination).
+   */
+  routeId(origin: number, lastMile: number, handoffAtOrigin = false): number {
     let table = this.byOrigin.get(origin);
     if (table === undefined) this.byOrigin.set(origin, (table = new Map()));
-    const known = table.get(lastMile);
+    const key = handoffAtOrigin ? lastMile + this.n : lastMile;
+    const known = table.get(key);
     if (known !== undefined) return known;
-    const lanes = this.plan(origin, lastMile);
+    const lanes = this.plan(origin, lastMile, handoffAtOrigin);
     const id = this.count++;
     if (this.used + lanes.length > this.legs.length) this.legs = grown(this.legs, this.used + lanes.length);
     if (id === this.start.length) {
@@ -119,16 +125,17 @@ export class RoutePlanner {
       cost += lane.km * lane.costPerParcelKm;
     }
     this.cost[id] = cost;
-    table.set(lastMile, id);
+    table.set(key, id);
     return id;
   }
 
-  private plan(origin: number, lastMile: number): readonly number[] {
+  private plan(origin: number, lastMile: number, handoffAtOrigin: boolean): readonly number[] {
     const nodes = this.network.nodes;
     const o = nodes[origin]!;
     const d = nodes[lastMile]!;
     if (o.operator === 'amazon' && d.operator === 'india-post') {
-      const sc = nearestNode(this.network, 'sort-centre', d.lon, d.lat);
+      const at = handoffAtOrigin ? o : d;
+      const sc = nearestNode(this.network, 'sort-centre', at.lon, at.lat);
       if (!sc) throw new Error(`route: no sort centre in the network to hand ${d.name} over from`);
       const first = this.routeLanes(origin, sc.id);
       const h = this.handoff(sc.id);
@@ -230,11 +237,22 @@ class ModelLanes {
       const kind = `${a.type}>${b.type}`;
       this.timetabled.set(key, (listed = this.table[`${kind}/${mode}`] ?? this.table[kind] ?? null));
     }
-    const departures = listed ?? (mode === l.mode ? l.departures : o.departures[mode]);
+    // A lane with its own departures (imported or edited: not its mode's network default) keeps
+    // them; the timetable times the lanes the network made.
+    const own = !sameTimes(l.departures, o.departures[l.mode]);
+    const departures = own ? l.departures : (listed ?? (mode === l.mode ? l.departures : o.departures[mode]));
     return {
       from: l.from, to: l.to, mode, km, minutes, departures,
       capacity: mode === l.mode ? l.capacity : o.capacityPerDeparture[mode] * o.scale, costPerParcelKm, cv,
       handoff: a.operator !== b.operator,
     };
   }
+}
+
+/** Whether two departure lists hold the same times, whatever their order. */
+function sameTimes(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  const x = [...a].sort((p, q) => p - q);
+  const y = [...b].sort((p, q) => p - q);
+  return x.every((t, i) => t === y[i]);
 }

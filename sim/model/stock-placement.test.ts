@@ -11,7 +11,7 @@ const node = (id: number, lon: number, capacityPerDay = 0) => ({ id, lon, lat: 0
 const network = { nodes: [node(0, 0, 100), node(1, 10, 1000), node(2, 1), node(3, 2), node(4, 9)] } as unknown as Network;
 const fcs = [0, 1];
 const anchors = [2, 3, 4];
-const demand = { perDay: 300, cumulative: new Float64Array([100, 200, 300]) } as unknown as Demand;
+const demand = { perDay: 300, districtCumulative: new Float64Array([100, 200, 300]) } as unknown as Demand;
 const full = new Float64Array(5).fill(1);
 
 /** Per district, its FCs and their shares of its orders. */

@@ -22,7 +22,7 @@ export function stockPlacement(
 ): StockPlacement {
   const nodes = network.nodes;
   const nd = anchors.length;
-  const cum = demand.cumulative;
+  const cum = demand.districtCumulative;
   const total = cum[nd - 1]! || 1;
   const need = Float64Array.from({ length: nd }, (_, i) => (demand.perDay * (1 - farShare) * (cum[i]! - (i > 0 ? cum[i - 1]! : 0))) / total);
   const room = Float64Array.from(fcs, (f) => Math.max(0, nodes[f]!.capacityPerDay * nodeCapacity[f]! * utilisation - (demand.perDay * farShare) / fcs.length));

@@ -1,4 +1,5 @@
 import { parseIsoDate } from '../engine/index.ts';
+import { FIRST_MILES, LAST_MILE_CARRIERS, LINEHAULS } from './carrier-rules.ts';
 import { type ModelConfig, POLICIES } from './model-config.ts';
 
 export interface ConfigIssue {
@@ -82,6 +83,19 @@ export function validateModelConfig(config: ModelConfig): ConfigIssue[] {
     if (d.stockPlacementUtilisation !== undefined) num('demand.stockPlacementUtilisation', d.stockPlacementUtilisation, 0, 10);
   }
   if (!POLICIES.includes(c.policy)) bad('policy', c.policy, `one of ${POLICIES.join(', ')}`);
+  const orders = c.demand?.import;
+  if (orders !== undefined) {
+    const o = orders?.content as unknown as Record<string, unknown> | undefined;
+    const n = Array.isArray(o?.parcelsPerDay) ? o.parcelsPerDay.length : -1;
+    const cols = ['pin', 'district', 'point', 'parcelsPerDay', 'rural'];
+    if (typeof orders?.sha256 !== 'string' || n < 0 || cols.some((k) => !Array.isArray(o?.[k]) || (o[k] as unknown[]).length !== n) || (o?.date !== null && !(Array.isArray(o?.date) && o.date.length === n))) {
+      bad('demand.import', orders, 'imported orders ({ sha256, content: { pin, district, point, date, parcelsPerDay, rural } }, columns of equal length), as readOrders makes them');
+    }
+  }
+  if (c.rules !== undefined) {
+    if (!Array.isArray(c.rules)) bad('rules', c.rules, 'a list of carrier rules');
+    else c.rules.forEach((r, i) => checkRule(`rules[${i}]`, r, bad, share));
+  }
   if (obj('policies', c.policies)) {
     const p = c.policies;
     if (obj('policies.indiaPost', p.indiaPost)) {
@@ -181,4 +195,29 @@ export function validateModelConfig(config: ModelConfig): ConfigIssue[] {
     int('eventLog.maxEvents', c.eventLog.maxEvents, 0, 1e8);
   }
   return issues;
+}
+
+/** One carrier rule: known fields, their values, and combinations the model can carry. */
+function checkRule(path: string, r: unknown, bad: (path: string, value: unknown, valid: string) => void, share: (path: string, v: unknown) => void): void {
+  if (r === null || typeof r !== 'object' || Array.isArray(r)) return bad(path, r, 'a rule: an object with lastMile and optionally when, share, firstMile, linehaul, exportShare');
+  const rule = r as Record<string, unknown>;
+  for (const k of Object.keys(rule)) if (!['when', 'share', 'firstMile', 'linehaul', 'lastMile', 'exportShare'].includes(k)) bad(`${path}.${k}`, rule[k], 'left out: valid fields are when, share, firstMile, linehaul, lastMile, exportShare');
+  if (!LAST_MILE_CARRIERS.includes(rule.lastMile as never)) bad(`${path}.lastMile`, rule.lastMile, `one of ${LAST_MILE_CARRIERS.join(', ')}`);
+  if (rule.firstMile !== undefined && !FIRST_MILES.includes(rule.firstMile as never)) bad(`${path}.firstMile`, rule.firstMile, `one of ${FIRST_MILES.join(', ')}`);
+  if (rule.linehaul !== undefined && !LINEHAULS.includes(rule.linehaul as never)) bad(`${path}.linehaul`, rule.linehaul, `one of ${LINEHAULS.join(', ')}`);
+  if (rule.share !== undefined) share(`${path}.share`, rule.share);
+  if (rule.exportShare !== undefined) share(`${path}.exportShare`, rule.exportShare);
+  const postal = rule.lastMile === 'india-post';
+  if ((rule.firstMile === 'seller' || rule.firstMile === 'india-post-hub') && !postal) bad(`${path}.lastMile`, rule.lastMile, `india-post: a parcel from ${rule.firstMile === 'seller' ? 'a seller' : 'an India Post hub'} travels with India Post to its last mile`);
+  if (rule.linehaul === 'india-post' && !postal) bad(`${path}.linehaul`, rule.linehaul, "amazon, or lastMile india-post: India Post does not hand parcels back to Amazon's or a kirana's last mile");
+  if (rule.exportShare !== undefined && rule.exportShare !== 0 && !postal) bad(`${path}.exportShare`, rule.exportShare, '0, or lastMile india-post: exports go abroad through India Post');
+  const when = rule.when;
+  if (when === undefined) return;
+  if (when === null || typeof when !== 'object' || Array.isArray(when)) return bad(`${path}.when`, when, 'an object of conditions (area, states, districts, direct, cod, kirana)');
+  const w = when as Record<string, unknown>;
+  for (const k of Object.keys(w)) if (!['area', 'states', 'districts', 'direct', 'cod', 'kirana'].includes(k)) bad(`${path}.when.${k}`, w[k], 'left out: valid conditions are area, states, districts, direct, cod, kirana');
+  if (w.area !== undefined && w.area !== 'urban' && w.area !== 'rural') bad(`${path}.when.area`, w.area, 'urban or rural');
+  for (const k of ['direct', 'cod', 'kirana'] as const) if (w[k] !== undefined && typeof w[k] !== 'boolean') bad(`${path}.when.${k}`, w[k], 'true or false');
+  if (w.states !== undefined && (!Array.isArray(w.states) || w.states.some((x) => typeof x !== 'string'))) bad(`${path}.when.states`, w.states, 'a list of state names');
+  if (w.districts !== undefined && (!Array.isArray(w.districts) || w.districts.some((x) => !Number.isInteger(x) || x < 1 || x > 640))) bad(`${path}.when.districts`, w.districts, 'a list of Census 2011 district codes (1 to 640)');
 }

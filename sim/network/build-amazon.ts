@@ -9,12 +9,12 @@ import type { PlaceContext } from './place-context.ts';
 import { spreadPoint, townSites } from './town-sites.ts';
 
 /** Pick/pack capacity of an FC, parcels a day (assumed: no figure in DOMAIN.md). */
-const FC_PARCELS_PER_DAY = 60_000;
+export const FC_PARCELS_PER_DAY = 60_000;
 /** Sort centre throughput, parcels a day (assumed). */
-const SC_PARCELS_PER_DAY = 100_000;
+export const SC_PARCELS_PER_DAY = 100_000;
 /** Riders per delivery station (assumed) × ~30 drops a rider a day (DOMAIN.md, last mile, B). */
-const RIDERS_PER_STATION = 50;
-const DROPS_PER_RIDER = 30;
+export const RIDERS_PER_STATION = 50;
+export const DROPS_PER_RIDER = 30;
 
 export function buildFulfilmentCentres(ctx: PlaceContext, o: ResolvedNetworkOptions): NetworkNode[] {
   const counts = apportion(o.fulfilmentCentres, FC_CLUSTERS.map((c) => c.count));

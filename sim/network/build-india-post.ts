@@ -7,12 +7,12 @@ import type { PlaceContext } from './place-context.ts';
 import { POSTAL_CIRCLES } from './postal-circles.ts';
 
 /** DOMAIN.md (DoP memo, Oct 2024, A): ~10,000 Speed Post articles a day per national hub, ~2,000 per intra-circle hub. */
-const NSH_PER_DAY = 10_000;
-const ICH_PER_DAY = 2_000;
+export const NSH_PER_DAY = 10_000;
+export const ICH_PER_DAY = 2_000;
 /** Parcels a postman delivers a day: DOMAIN.md derives ~60–100 from the DoP 2010 time norms (2.5 min per accountable article). */
-const PARCELS_PER_POSTMAN = 80;
+export const PARCELS_PER_POSTMAN = 80;
 /** Parcels a branch office (one Gramin Dak Sevak) delivers a day (assumed: rural beats, few parcels). */
-const PARCELS_PER_BRANCH = 20;
+export const PARCELS_PER_BRANCH = 20;
 
 /**
  * Hubs: every circle gets one national and one intra-circle hub, the rest by circle population;
@@ -87,7 +87,7 @@ export function buildPostOffices(ctx: PlaceContext, o: ResolvedNetworkOptions): 
     out.push(makeNode({
       type: 'post-office', operator: 'india-post', name: `${offices.name[k]} ${offices.type[k] === 'H' ? 'HO' : 'SO'}`,
       lon: offices.lon[k]!, lat: offices.lat[k]!, district: d, state: ctx.stateOf[d]!, circle: ctx.circleOf[d]!,
-      staff, delivers: isDelivery[k]!, capacityPerDay: staff * PARCELS_PER_POSTMAN * o.scale,
+      staff, delivers: isDelivery[k]!, capacityPerDay: staff * PARCELS_PER_POSTMAN * o.scale, pin: offices.pin[k]!,
     }));
   }
   return out;
@@ -100,10 +100,10 @@ export function buildPostOffices(ctx: PlaceContext, o: ResolvedNetworkOptions): 
 export function buildBranchOffices(ctx: PlaceContext, o: ResolvedNetworkOptions): NetworkNode[] {
   const { districts, pincodes } = ctx.data;
   const out: NetworkNode[] = [];
-  const node = (name: string, lon: number, lat: number, d: number, n: number): NetworkNode =>
+  const node = (name: string, lon: number, lat: number, d: number, n: number, pin = 0): NetworkNode =>
     makeNode({
       type: 'branch-office', operator: 'india-post', name, lon, lat, district: d, state: ctx.stateOf[d]!, circle: ctx.circleOf[d]!,
-      facilities: n, staff: n, delivers: true, capacityPerDay: n * PARCELS_PER_BRANCH * o.scale,
+      facilities: n, staff: n, delivers: true, capacityPerDay: n * PARCELS_PER_BRANCH * o.scale, pin,
     });
   if (o.aggregateBranchOffices) {
     districts.forEach((d, i) => {
@@ -112,7 +112,7 @@ export function buildBranchOffices(ctx: PlaceContext, o: ResolvedNetworkOptions)
   } else {
     for (let k = 0; k < pincodes.pin.length; k++) {
       for (let j = 0; j < pincodes.bo[k]!; j++) {
-        out.push(node(`BO ${pincodes.pin[k]}/${j + 1}`, pincodes.lon[k]!, pincodes.lat[k]!, pincodes.district[k]!, 1));
+        out.push(node(`BO ${pincodes.pin[k]}/${j + 1}`, pincodes.lon[k]!, pincodes.lat[k]!, pincodes.district[k]!, 1, pincodes.pin[k]!));
       }
     }
   }

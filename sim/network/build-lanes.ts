@@ -27,17 +27,9 @@ export function buildLanes(nodes: NetworkNode[], sellerStation: number[], o: Res
       cv: o.travelTimeCv[mode],
     });
   };
-  const modeFor = (a: NetworkNode, b: NetworkNode, gc: number): LaneMode => {
-    const roadKm = gc * o.circuity.road;
-    if (roadKm < o.longHaulKm) return 'road';
-    if (a.operator === 'amazon' && b.operator === 'amazon' && isAirCity(a.lon, a.lat) && isAirCity(b.lon, b.lat)) return 'air';
-    if (a.operator === 'india-post' && b.operator === 'india-post' && gc >= o.postAirKm) return 'air';
-    return 'rail';
-  };
   const link = (a: NetworkNode, b: NetworkNode, both: boolean): void => {
     const gc = greatCircleKm(a.lon, a.lat, b.lon, b.lat);
-    const lastMile = a.type === 'kirana' || a.type === 'branch-office' || a.type === 'seller' || a.type === 'post-office';
-    const mode = lastMile ? 'road' : modeFor(a, b, gc);
+    const mode = defaultMode(a, b, gc, o);
     add(a, b, gc, mode);
     if (both) add(b, a, gc, mode);
   };
@@ -50,4 +42,31 @@ export function buildLanes(nodes: NetworkNode[], sellerStation: number[], o: Res
     for (const a of roots) for (const b of roots) if (a !== b) link(a, b, false);
   }
   return lanes;
+}
+
+const LAST_MILE_TYPES = new Set(['kirana', 'branch-office', 'seller', 'post-office']);
+
+/**
+ * The mode of a lane between two nodes `gc` km apart (great circle): road to and from last-mile
+ * nodes and below `longHaulKm` by road; beyond, air between Amazon Air cities and between India
+ * Post hubs at least `postAirKm` apart, rail otherwise.
+ */
+export function defaultMode(a: NetworkNode, b: NetworkNode, gc: number, o: ResolvedNetworkOptions): LaneMode {
+  if (LAST_MILE_TYPES.has(a.type) || LAST_MILE_TYPES.has(b.type)) return 'road';
+  const roadKm = gc * o.circuity.road;
+  if (roadKm < o.longHaulKm) return 'road';
+  if (a.operator === 'amazon' && b.operator === 'amazon' && isAirCity(a.lon, a.lat) && isAirCity(b.lon, b.lat)) return 'air';
+  if (a.operator === 'india-post' && b.operator === 'india-post' && gc >= o.postAirKm) return 'air';
+  return 'rail';
+}
+
+/** A lane from `a` to `b` with the options' values for its mode (`mode`, else `defaultMode`); its id is set by whoever adds it. */
+export function defaultLane(a: NetworkNode, b: NetworkNode, o: ResolvedNetworkOptions, mode?: LaneMode): Lane {
+  const gc = greatCircleKm(a.lon, a.lat, b.lon, b.lat);
+  const m = mode ?? defaultMode(a, b, gc, o);
+  const km = round3(gc * o.circuity[m]);
+  return {
+    id: -1, from: a.id, to: b.id, mode: m, km, minutes: Math.round((km / o.speedKmh[m]) * 600) / 10,
+    departures: [...o.departures[m]].sort((x, y) => x - y), capacity: o.capacityPerDeparture[m] * o.scale, costPerParcelKm: o.costPerParcelKm[m], cv: o.travelTimeCv[m],
+  };
 }

@@ -16,6 +16,13 @@ const ofType = (n: Network, t: string) => n.nodes.filter((x) => x.type === t);
 const statesOf = (n: Network, t: string) => new Set(ofType(n, t).map((x) => x.state));
 
 describe('the national network, against DOMAIN.md', () => {
+  it('names every node uniquely (scenarios edit and close nodes by name), as it was named before where that was unique', () => {
+    const names = national.nodes.map((n) => n.name);
+    expect(new Set(names).size).toBe(names.length);
+    expect(names).toContain('Cochin NSH');
+    expect(names).toContain('Bijapur (Karnataka) seller 1');
+  });
+
   it('covers the 640 Census 2011 districts', () => {
     expect(counts.districts).toBe(640);
   });

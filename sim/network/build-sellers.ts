@@ -6,7 +6,7 @@ import type { ResolvedNetworkOptions } from './network-options.ts';
 import type { PlaceContext } from './place-context.ts';
 
 /** Parcels a day a seller hands over at first-mile pickup (assumed). */
-const SELLER_PARCELS_PER_DAY = 20;
+export const SELLER_PARCELS_PER_DAY = 20;
 
 /**
  * Sellers (SMEs, artisans; DOMAIN.md: Jack Ma's B2B case) for first-mile pickup: `sellersPerMillion`

@@ -18,6 +18,7 @@ export function makeNode(n: Pick<NetworkNode, 'type' | 'operator' | 'name' | 'lo
     delivers: n.delivers ?? false,
     radiusKm: n.radiusKm ?? 0,
     payoutInr: n.payoutInr ?? 0,
+    pin: n.pin ?? 0,
     parent: n.parent ?? -1,
   };
 }

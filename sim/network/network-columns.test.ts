@@ -39,7 +39,7 @@ describe('a network as columns', () => {
   });
 
   it('refuses what is not network columns, naming what it was given', () => {
-    expect(() => networkFromColumns({ format: 'something-else' } as never)).toThrow(/expected format india-parcel-sim\/network-columns@2, given "something-else"/);
+    expect(() => networkFromColumns({ format: 'something-else' } as never)).toThrow(/expected format india-parcel-sim\/network-columns@3, given "something-else"/);
   });
 
   it('refuses a node whose id is not its index (ids are positions in both forms)', () => {

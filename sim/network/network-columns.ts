@@ -18,7 +18,7 @@ const CATCHMENT_FLOATS = ['pointLon', 'pointLat'] as const satisfies readonly (k
  * network built once can serve every worker of a run and be kept on disk between runs.
  */
 export interface NetworkColumns {
-  format: 'india-parcel-sim/network-columns@2';
+  format: 'india-parcel-sim/network-columns@3';
   seed: number | string;
   options: ResolvedNetworkOptions;
   stateNeighbours: Record<string, string[]>;
@@ -42,6 +42,7 @@ export interface NetworkColumns {
     delivers: Uint8Array;
     radiusKm: Float64Array;
     payoutInr: Float64Array;
+    pin: Int32Array;
     parent: Int32Array;
   };
   lanes: {
@@ -80,7 +81,7 @@ export function networkToColumns(network: Network): NetworkColumns {
     type: new Uint8Array(n), operator: new Uint8Array(n), name: new Array<string>(n), lon: new Float64Array(n), lat: new Float64Array(n),
     district: new Int32Array(n), state: new Int32Array(n), circle: new Int32Array(n), states, circles,
     facilities: new Float64Array(n), capacityPerDay: new Float64Array(n), staff: new Float64Array(n), delivers: new Uint8Array(n),
-    radiusKm: new Float64Array(n), payoutInr: new Float64Array(n), parent: new Int32Array(n),
+    radiusKm: new Float64Array(n), payoutInr: new Float64Array(n), pin: new Int32Array(n), parent: new Int32Array(n),
   };
   nodes.forEach((x, i) => {
     if (x.id !== i) throw new Error(`networkToColumns: node ${i} has id ${x.id}; a node's id must be its index`);
@@ -98,6 +99,7 @@ export function networkToColumns(network: Network): NetworkColumns {
     node.delivers[i] = x.delivers ? 1 : 0;
     node.radiusKm[i] = x.radiusKm;
     node.payoutInr[i] = x.payoutInr;
+    node.pin[i] = int32(x.pin, 'pin', i);
     node.parent[i] = int32(x.parent, 'parent', i);
   });
   const lanes = network.lanes;
@@ -128,7 +130,7 @@ export function networkToColumns(network: Network): NetworkColumns {
   for (const key of CATCHMENT_FLOATS) catchments[key] = Float64Array.from(c[key]);
   catchments.districtPopulation = Float64Array.from(c.districtPopulation.flat());
   return {
-    format: 'india-parcel-sim/network-columns@2',
+    format: 'india-parcel-sim/network-columns@3',
     seed: network.seed,
     options: network.options,
     stateNeighbours: network.stateNeighbours,
@@ -141,8 +143,8 @@ export function networkToColumns(network: Network): NetworkColumns {
 
 /** The network the columns were made from: equal field by field, with the same field order. */
 export function networkFromColumns(columns: NetworkColumns): Network {
-  if (columns?.format !== 'india-parcel-sim/network-columns@2') {
-    throw new Error(`networkFromColumns: expected format india-parcel-sim/network-columns@2, given ${JSON.stringify(columns?.format)}`);
+  if (columns?.format !== 'india-parcel-sim/network-columns@3') {
+    throw new Error(`networkFromColumns: expected format india-parcel-sim/network-columns@3, given ${JSON.stringify(columns?.format)}`);
   }
   const nodes = nodesFromColumns(columns.nodes);
   const lanes = lanesFromColumns(columns.lanes);
@@ -186,6 +188,7 @@ function nodesFromColumns(c: NetworkColumns['nodes']): NetworkNode[] {
       delivers: c.delivers[i] === 1,
       radiusKm: c.radiusKm[i]!,
       payoutInr: c.payoutInr[i]!,
+      pin: c.pin[i]!,
       parent: c.parent[i]!,
     };
   }

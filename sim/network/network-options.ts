@@ -1,3 +1,5 @@
+import type { NodeType, Operator } from './network.ts';
+
 /** A transport mode of a lane. */
 export type LaneMode = 'road' | 'rail' | 'air';
 
@@ -61,11 +63,73 @@ export interface NetworkOptions {
   states?: string[];
   /** Build only these Census 2011 district codes. Default: all. */
   districts?: number[];
+  /**
+   * A network read from files (`sim network --export` writes them) instead of the built one: the
+   * texts of nodes.csv and lanes.csv with their SHA-256 (what a run's hash and cache key hold).
+   */
+  import?: { nodes: ImportedText; lanes: ImportedText };
+  /** Nodes added, changed or (`null`) removed, by name. */
+  nodes?: Record<string, NodeEdit | null>;
+  /** Lanes added, changed or (`null`) closed, keyed `from>to` or `from>to/mode` (node names). */
+  lanes?: Record<string, LaneEdit | null>;
+  /** Demand points beyond the PINs and urban cells (orders imported by coordinates). */
+  points?: DemandPoints;
 }
 
-export type ResolvedNetworkOptions = Required<Omit<NetworkOptions, 'states' | 'districts'>> & {
+/** A file's text and its SHA-256 (hex): hashes and cache keys hold the hash, not the text (`canonicalJson`). */
+export interface ImportedText {
+  sha256: string;
+  content: string;
+}
+
+/** Extra demand points: coordinates, dataset district, 1 when urban. */
+export interface DemandPoints {
+  lon: number[];
+  lat: number[];
+  district: number[];
+  urban: number[];
+}
+
+/**
+ * A node added (an object with `type` and a place) or changed (any of its fields) by name.
+ * Capacities are per day at full scale (the scenario's scale applies); `district` is a Census
+ * code, placing the node at the district's point when no coordinates are given.
+ */
+export interface NodeEdit {
+  type?: NodeType;
+  operator?: Operator;
+  lat?: number;
+  lon?: number;
+  district?: number;
+  capacityPerDay?: number;
+  staff?: number;
+  facilities?: number;
+  delivers?: boolean;
+  radiusKm?: number;
+  payoutInr?: number;
+  pin?: number;
+  /** The node it hangs from in its operator's tree (its route up), by name; default by the network's rules. */
+  parent?: string;
+}
+
+/** A lane added or changed: capacity per departure at full scale; departures in minutes of the day. */
+export interface LaneEdit {
+  mode?: LaneMode;
+  departures?: number[];
+  capacityPerDeparture?: number;
+  costPerParcelKm?: number;
+  travelTimeCv?: number;
+  /** Route length; default great circle × the mode's circuity. */
+  km?: number;
+  /** Mean travel time; default km ÷ the mode's speed. */
+  minutes?: number;
+}
+
+export type ResolvedNetworkOptions = Required<Omit<NetworkOptions, 'states' | 'districts' | 'import' | 'points'>> & {
   states: string[] | null;
   districts: number[] | null;
+  import?: NetworkOptions['import'];
+  points?: DemandPoints;
 };
 
 export const NETWORK_DEFAULTS: ResolvedNetworkOptions = {
@@ -94,4 +158,6 @@ export const NETWORK_DEFAULTS: ResolvedNetworkOptions = {
   scale: 1,
   states: null,
   districts: null,
+  nodes: {},
+  lanes: {},
 };

@@ -49,6 +49,8 @@ export interface NetworkNode {
   radiusKm: number;
   /** Kirana payout per delivery attempt, INR; 0 otherwise. */
   payoutInr: number;
+  /** A post office's or (unaggregated) branch office's PIN code; 0 otherwise. A PIN's orders go to its delivery office. */
+  pin: number;
   /**
    * The next node up its operator's tree, -1 at a root: FC → sort centre, station → sort centre,
    * kirana → station, office → hub, intra-circle hub → national hub, branch office → delivery office,
@@ -115,6 +117,21 @@ export interface Catchments {
   districtPopulation: [number, number, number][];
 }
 
+/**
+ * What a scenario's edits did to the network it was built from, for maps and reports (node and
+ * lane ids of this network; removed nodes and closed lanes by where they were). Absent on a network
+ * without edits, and not carried in columns: the model does not read it.
+ */
+export interface NetworkEdits {
+  addedNodes: number[];
+  changedNodes: number[];
+  removedNodes: { name: string; type: NodeType; lon: number; lat: number }[];
+  /** Lanes an edit added, and those added to link a new or re-hung node to its parent. */
+  addedLanes: number[];
+  changedLanes: number[];
+  closedLanes: { from: [number, number]; to: [number, number]; mode: LaneMode }[];
+}
+
 export interface Network {
   seed: number | string;
   options: ResolvedNetworkOptions;
@@ -125,4 +142,6 @@ export interface Network {
   stateNeighbours: Record<string, string[]>;
   /** The delivery-station radius calibrated so that `amazonDirectPinShare` of all PINs lie within it, km. */
   stationRadiusKm: number;
+  /** What the scenario's edits did (see `NetworkEdits`); absent without edits. */
+  edits?: NetworkEdits;
 }

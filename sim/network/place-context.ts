@@ -12,6 +12,8 @@ export interface PlaceContext {
   districtAt(lon: number, lat: number): number;
   /** Towns (dataset indices), largest first, of Census districts. */
   towns: number[];
+  /** The nearest PIN code point to a point, and how far it is (km), or null without PINs. */
+  nearestPin(lon: number, lat: number): { lon: number; lat: number; km: number } | null;
 }
 
 export function placeContext(data: IndiaData): PlaceContext {
@@ -25,6 +27,10 @@ export function placeContext(data: IndiaData): PlaceContext {
     circleOf,
     pins,
     towns,
+    nearestPin(lon, lat) {
+      const hit = pins.nearest(lon, lat);
+      return hit ? { lon: data.pincodes.lon[hit.id]!, lat: data.pincodes.lat[hit.id]!, km: hit.km } : null;
+    },
     districtAt(lon, lat) {
       const hit = pins.nearest(lon, lat);
       if (!hit) throw new Error(`districtAt(${lon}, ${lat}): the dataset has no PIN codes`);

@@ -27,8 +27,59 @@ export function route(network: Network, from: number, to: number): number[] {
   }
   const path: number[] = [];
   for (let k = 0; k < na; k++) path.push(chainA[k]!);
+  // Roots are linked by a direct lane; where a scenario closed it, by the fastest way over the others.
+  if (laneBetween(network, ra.id, rb.id) === undefined) {
+    const via = rootDetour(network, ra.id, rb.id);
+    if (via === undefined) throw new Error(`route: no lanes lead from ${ra.name} to ${rb.name} over ${ra.type}s`);
+    for (const r of via) path.push(r);
+  }
   for (let k = nb - 1; k >= 0; k--) path.push(chainB[k]!);
   return path;
+}
+
+const detours = new WeakMap<Network, Map<number, number[] | undefined>>();
+
+/**
+ * The roots between two roots of one kind on the fastest way over the lanes among roots of that
+ * kind (Dijkstra by mean travel minutes; ties by node id), for a pair whose direct lane a
+ * scenario closed. Undefined when no way exists. Kept per network.
+ */
+function rootDetour(network: Network, from: number, to: number): number[] | undefined {
+  let known = detours.get(network);
+  if (known === undefined) detours.set(network, (known = new Map()));
+  const key = from * network.nodes.length + to;
+  if (known.has(key)) return known.get(key);
+  const type = network.nodes[from]!.type;
+  const out = new Map<number, { to: number; minutes: number }[]>();
+  for (const l of network.lanes) {
+    if (network.nodes[l.from]!.type !== type || network.nodes[l.to]!.type !== type) continue;
+    const list = out.get(l.from);
+    if (list) list.push({ to: l.to, minutes: l.minutes });
+    else out.set(l.from, [{ to: l.to, minutes: l.minutes }]);
+  }
+  const dist = new Map<number, number>([[from, 0]]);
+  const prev = new Map<number, number>();
+  const done = new Set<number>();
+  for (;;) {
+    let u = -1;
+    for (const [n, d] of dist) if (!done.has(n) && (u < 0 || d < dist.get(u)! || (d === dist.get(u)! && n < u))) u = n;
+    if (u < 0 || u === to) break;
+    done.add(u);
+    for (const e of out.get(u) ?? []) {
+      const d = dist.get(u)! + e.minutes;
+      if (!dist.has(e.to) || d < dist.get(e.to)!) {
+        dist.set(e.to, d);
+        prev.set(e.to, u);
+      }
+    }
+  }
+  let via: number[] | undefined;
+  if (dist.has(to)) {
+    via = [];
+    for (let n = prev.get(to)!; n !== from; n = prev.get(n)!) via.unshift(n);
+  }
+  known.set(key, via);
+  return via;
 }
 
 // Scratch for the two chains of parent links (a model plans thousands of new routes a replication;
@@ -57,7 +108,7 @@ interface LaneIndex {
 const laneIndexes = new WeakMap<Network, LaneIndex>();
 
 /**
- * The lane from one node to another (the first by id if several), or undefined. Indexed on first
+ * The lane from one node to another (the fastest if several, by mean minutes, then by id), or undefined. Indexed on first
  * use, as lanes sorted by origin in typed arrays (a counting sort) and found by binary search: a
  * Map of 125,000 lanes keyed by from × nodes + to cost a worker ~30 ms and 125,000 entries to
  * collect before its first replication, and its keys overflowed small integers.
@@ -72,7 +123,14 @@ export function laneBetween(network: Network, from: number, to: number): Lane | 
     if (index.to[mid]! < to) lo = mid + 1;
     else hi = mid;
   }
-  return lo < index.start[from + 1]! && index.to[lo] === to ? network.lanes[index.lanes[lo]!] : undefined;
+  if (lo >= index.start[from + 1]! || index.to[lo] !== to) return undefined;
+  // Equal destinations sit together in id order: a pair has several lanes only when a scenario added one.
+  let best = network.lanes[index.lanes[lo]!]!;
+  for (let k = lo + 1; k < index.start[from + 1]! && index.to[k] === to; k++) {
+    const l = network.lanes[index.lanes[k]!]!;
+    if (l.minutes < best.minutes) best = l;
+  }
+  return best;
 }
 
 // indexLanes' loops are functions of their own so that V8's on-stack replacement compiles each

@@ -6,12 +6,14 @@ import { LANE_MODES, NETWORK_DEFAULTS, type NetworkOptions, type ResolvedNetwork
 export interface OptionIssue {
   path: string;
   message: string;
+  /** For a problem in an imported file: which one, and the 1-based line and column. */
+  at?: { file: 'nodes' | 'lanes'; line: number; col: number };
 }
 
 /** Thrown by `buildNetwork` with every problem found, not just the first. */
 export class NetworkOptionsError extends Error {
   constructor(readonly issues: OptionIssue[]) {
-    super(`invalid network options:\n${issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`);
+    super(`invalid network options:\n${issues.map((i) => `  ${i.at ? `${i.at.file}.csv:${i.at.line}:${i.at.col}  ` : ''}${i.path}: ${i.message}`).join('\n')}`);
     this.name = 'NetworkOptionsError';
   }
 }
@@ -28,7 +30,7 @@ export function validateNetworkOptions(
 ): { options: ResolvedNetworkOptions; issues: OptionIssue[] } {
   const issues: OptionIssue[] = [];
   const o = { ...NETWORK_DEFAULTS, ...stripUndefined(options) } as ResolvedNetworkOptions;
-  const known = new Set(Object.keys(NETWORK_DEFAULTS));
+  const known = new Set([...Object.keys(NETWORK_DEFAULTS), 'import', 'points']);
   for (const key of Object.keys(options)) {
     if (!known.has(key)) issues.push({ path: key, message: `unknown option; valid options are ${[...known].join(', ')}` });
   }
@@ -85,6 +87,16 @@ export function validateNetworkOptions(
   num('longHaulKm', o.longHaulKm, 0, 10_000);
   num('postAirKm', o.postAirKm, 0, 10_000);
   num('scale', o.scale, 0, 1, true);
+  for (const key of ['nodes', 'lanes'] as const) {
+    const v: unknown = o[key];
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) issues.push({ path: key, message: `must be a mapping of ${key === 'nodes' ? 'node names' : 'lanes (from>to or from>to/mode)'} to edits (or null), given ${show(v)}` });
+  }
+  if (o.import !== undefined) {
+    for (const file of ['nodes', 'lanes'] as const) {
+      const f = (o.import as Record<string, unknown> | null)?.[file] as { sha256?: unknown; content?: unknown } | undefined;
+      if (typeof f?.content !== 'string' || typeof f.sha256 !== 'string') issues.push({ path: `import.${file}`, message: `must be the ${file}.csv file's text and its SHA-256 ({ sha256, content }), given ${show(f)}` });
+    }
+  }
 
   if (o.states !== null) {
     if (!Array.isArray(o.states) || o.states.some((s) => typeof s !== 'string')) {

@@ -30,3 +30,4 @@ export { shardReplications, type Shard } from './shard.ts';
 export { summarize, summaryJson, replicationsCsv, type Summary, type MetricSummary } from './summarize.ts';
 export { formatSummaryTable } from './format-summary-table.ts';
 export { metricRange } from './metric-range.ts';
+export { sha256 } from './sha256.ts';

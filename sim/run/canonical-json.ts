@@ -4,6 +4,9 @@
  * were written or merged. Arrays keep their order (order is meaning there). Values JSON cannot
  * carry are refused rather than silently changed (JSON.stringify would turn NaN into null and
  * drop undefined), since a hash over a lossy form could make two different scenarios collide.
+ * An imported file, `{ sha256, content }`, is written as its hash alone: the hash names the
+ * content, and a national network's files (~15 MB) hashed for every job would cost more than the
+ * replication.
  */
 export function canonicalJson(value: unknown): string {
   return write(value, '$');
@@ -23,9 +26,10 @@ function write(value: unknown, path: string): string {
     }
     const record = value as Record<string, unknown>;
     const parts: string[] = [];
+    const imported = typeof record.sha256 === 'string' && 'content' in record;
     for (const key of Object.keys(record).sort()) {
       // An absent optional field and `undefined` mean the same thing: leave both out.
-      if (record[key] === undefined) continue;
+      if (record[key] === undefined || (imported && key === 'content')) continue;
       parts.push(`${JSON.stringify(key)}:${write(record[key], `${path}.${key}`)}`);
     }
     return `{${parts.join(',')}}`;

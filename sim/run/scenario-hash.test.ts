@@ -11,6 +11,20 @@ describe('canonicalJson', () => {
     expect(canonicalJson({ a: 1, b: undefined })).toBe(canonicalJson({ a: 1 }));
   });
 
+  it("writes an imported file ({ sha256, content }) as its hash alone: the hash names the content", () => {
+    const file = { sha256: 'ab12', content: 'name,type\nKochi SC,sort-centre\n' };
+    expect(canonicalJson({ import: { nodes: file } })).toBe('{"import":{"nodes":{"sha256":"ab12"}}}');
+    expect(canonicalJson({ import: { nodes: { ...file, content: 'other' } } })).toBe(canonicalJson({ import: { nodes: file } }));
+    expect(canonicalJson({ sha256: 'ab12' })).toBe('{"sha256":"ab12"}');
+  });
+
+  it("keys an imported network's shared setup (and disk cache entry) by its files' hashes: another file, another key", async () => {
+    const { indiaNetworkKey } = await import('./model-kinds.ts');
+    const input = (sha256: string, content: string) => ({ network: { import: { nodes: { sha256, content }, lanes: { sha256: 'l', content: '' } } }, model: {} });
+    expect(indiaNetworkKey(input('n1', 'a,b\n'), 1)).toBe(indiaNetworkKey(input('n1', 'text not read twice'), 1));
+    expect(indiaNetworkKey(input('n2', 'a,b\n'), 1)).not.toBe(indiaNetworkKey(input('n1', 'a,b\n'), 1));
+  });
+
   it('refuses NaN, Infinity and class instances, naming the path', () => {
     expect(() => canonicalJson({ demand: { perDay: Number.NaN } })).toThrow('$.demand.perDay must be a finite number, given NaN');
     expect(() => canonicalJson({ when: new Date(0) })).toThrow('$.when must be a plain object, array, string, number, boolean or null, given Date');

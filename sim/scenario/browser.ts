@@ -15,3 +15,5 @@ export { formatPath, parsePath } from './field-path.ts';
 export { didYouMean, editDistance } from './did-you-mean.ts';
 export { networkOptions, fieldAt } from './check-resolved.ts';
 export { simulationInput } from './simulation-input.ts';
+export { loadPickedScenario } from './load-picked-scenario.ts';
+export { readImports, rememberImport, IMPORT_FIELDS } from './scenario-imports.ts';

@@ -4,11 +4,11 @@ import { loadIndiaData } from '../data/index.ts';
 import { type IndiaInput, runReplication } from '../run/index.ts';
 import { builtinNames, formatIssue, listBuiltins, loadScenario, parseSet, scenarioJsonSchema, scenarioSchemaMarkdown, simulationInput, sweepPoints } from './index.ts';
 
-const BUILTINS = ['b2b-sme', 'baseline', 'festive-peak', 'india-post-24h', 'india-post-rural', 'kirana-i-have-space', 'monsoon-kerala', 'shared-warehouses', 'tiny'];
+const BUILTINS = ['b2b-sme', 'baseline', 'fc-odisha', 'festive-peak', 'india-post-24h', 'india-post-rural', 'kirana-i-have-space', 'monsoon-kerala', 'nsh-closed', 'own-network', 'shared-warehouses', 'tiny'];
 const KEY = ['parcels.created', 'parcels.delivered', 'parcels.returned', 'parcels.inFlight', 'leadTime.hours.mean', 'leadTime.hours.p50', 'leadTime.hours.p90', 'leadTime.hours.p95', 'delivered.within24h.share', 'delivered.within48h.share', 'firstAttempt.success.share', 'rto.share', 'cost.perDelivered.inr'];
 
 describe('built-in scenarios', () => {
-  it('are the nine the strategists asked for, each with its question and the schema comment', () => {
+  it('are the twelve the strategists asked for, each with its question and the schema comment', () => {
     expect(builtinNames()).toEqual(BUILTINS);
     for (const { name, question, file } of listBuiltins()) {
       expect(question, name).toMatch(/\?$/);
@@ -26,7 +26,7 @@ describe('built-in scenarios', () => {
   const small = ['scale=0.001', 'replications=1', 'days=2', 'model.drainDays=20'].map((s) => parseSet(s));
 
   it.each(BUILTINS)('%s runs one small replication and conserves parcels', async (name) => {
-    const { issues, scenario } = await loadScenario(name, { sets: name === 'tiny' ? small.slice(1) : small });
+    const { issues, scenario } = await loadScenario(name, { sets: name === 'tiny' ? small.slice(1) : small, data: loadIndiaData });
     expect(issues.map(formatIssue)).toEqual([]);
     const output = await runReplication({ kind: 'india', input: simulationInput(scenario) as unknown as IndiaInput, scenario: name, seed: scenario.seed, replication: 0 });
     const m = output.metrics;

@@ -6,6 +6,7 @@ import { didYouMean } from './did-you-mean.ts';
 import { type FieldPath, formatPath, getAt, parsePath } from './field-path.ts';
 import { locateInLayers } from './locate-in-layers.ts';
 import { isPlainObject } from './merge-patch.ts';
+import { importedOrders, importedText } from './scenario-imports.ts';
 import type { Scenario, ScenarioIssue } from './scenario.ts';
 import type { ScenarioLayer } from './scenario-layer.ts';
 
@@ -27,12 +28,15 @@ export function checkResolved(scenario: Scenario, layers: readonly ScenarioLayer
   requiredFields(schema, scenario, [], report);
 
   // The model's and the network's own validators: one set of rules, whoever calls them.
-  const model = { ...scenario.model, days: scenario.days } as Parameters<typeof validateModelConfig>[0];
+  const { import: _orders, ...demand } = scenario.model.demand;
+  const model = { ...scenario.model, demand, days: scenario.days } as Parameters<typeof validateModelConfig>[0];
   for (const issue of safely(() => validateModelConfig(model))) {
     const path = issue.path === 'days' ? ['days'] : ['model', ...parsePathLoose(issue.path)];
     report(path, issue.message);
   }
-  for (const issue of safely(() => validateNetworkOptions(networkOptions(scenario)).issues)) {
+  // The imported files are checked once read (checkReferences); here, the options around them.
+  const { import: _files, ...network } = scenario.network;
+  for (const issue of safely(() => validateNetworkOptions(networkOptions({ ...scenario, network, imports: undefined })).issues)) {
     const [head, ...rest] = parsePathLoose(issue.path);
     const path = head === 'states' || head === 'districts' ? ['region', head, ...rest] : head === 'scale' ? ['scale'] : ['network', ...(head === undefined ? [] : [head]), ...rest];
     report(path, issue.message);
@@ -49,9 +53,20 @@ export function checkResolved(scenario: Scenario, layers: readonly ScenarioLayer
   return issues;
 }
 
-/** The network options a scenario builds with. */
+/**
+ * The network options a scenario builds with: its imported files' texts (read by the loader) in
+ * place of their paths; edits only when there are some, so a scenario without them simulates, and
+ * hashes, as before they existed.
+ */
 export function networkOptions(s: Scenario): NetworkOptions {
-  const o: NetworkOptions = { ...s.network, scale: s.scale };
+  const { import: files, nodes, lanes, ...network } = s.network;
+  const o: NetworkOptions = { ...network, scale: s.scale };
+  if (isPlainObject(nodes) && Object.keys(nodes).length > 0) o.nodes = nodes;
+  if (isPlainObject(lanes) && Object.keys(lanes).length > 0) o.lanes = lanes;
+  if (files !== undefined) o.import = { nodes: importedText(s, 'network.import.nodes'), lanes: importedText(s, 'network.import.lanes') };
+  // Orders by coordinates are demand points of the network (catchments are computed for them).
+  const orders = importedOrders(s);
+  if (orders !== undefined && orders.points.lon.length > 0) o.points = orders.points;
   if (s.region.states.length > 0) o.states = s.region.states;
   if (s.region.districts.length > 0) o.districts = s.region.districts;
   return o;

@@ -62,6 +62,8 @@ export interface MapField extends Base {
   /** What a key is, for messages: 'a disruption id', "a node's name". */
   key: string;
   values: FieldSchema;
+  /** What `null` means as an entry's value, when it is one (kept through merges): 'removes the node'. */
+  nullable?: string;
 }
 
 /** One of several object shapes, chosen by the value of a tag field (`type`). */

@@ -22,3 +22,6 @@ export { scenarioSchemaMarkdown } from './schema-docs.ts';
 export { BUILTIN_DIR, builtinNames, listBuiltins } from './builtin-scenarios.ts';
 export { checkWorkload, expectedParcels, MAX_PARCELS_PER_REPLICATION } from './check-workload.ts';
 export { MAX_SWEEP_POINTS } from './check-resolved.ts';
+export { loadPickedScenario } from './load-picked-scenario.ts';
+export { readImports, rememberImport, importedText, IMPORT_FIELDS, type ImportRef } from './scenario-imports.ts';
+export { readOrders, type OrdersIssue } from './read-orders.ts';

@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, relative, resolve } from 'node:path';
-import type { IndiaData } from '../data/index.ts';
+import { type IndiaData, type IndiaShapes, loadIndiaShapes } from '../data/index.ts';
 import { BUILTIN_DIR, builtinNames } from './builtin-scenarios.ts';
 import { checkReferences } from './check-references.ts';
 import { checkWorkload } from './check-workload.ts';
@@ -10,6 +11,7 @@ import { type SetOverride, setPatch } from './parse-set.ts';
 import { ReportedPaths, resolveLayers } from './resolve-layers.ts';
 import type { Scenario, ScenarioIssue } from './scenario.ts';
 import { YAML_LIMITS } from './parse-yaml-safely.ts';
+import { readImports } from './scenario-imports.ts';
 import { argumentLayer, parseLayer, type ScenarioLayer } from './scenario-layer.ts';
 
 export interface LoadOptions {
@@ -19,6 +21,8 @@ export interface LoadOptions {
   builtinDir?: string;
   /** The India data, to check state names, district codes and node names; without it those checks are skipped. */
   data?: () => Promise<IndiaData>;
+  /** District polygons, to check that imported and added nodes and orders lie in India and in their district (with `data`); default the embedded ones. */
+  shapes?: () => Promise<IndiaShapes>;
 }
 
 export interface LoadedScenario {
@@ -52,11 +56,15 @@ export async function loadScenario(ref: string, options: LoadOptions = {}): Prom
   for (const set of options.sets ?? []) layers.push(argumentLayer(set.source, setPatch(set)));
   const { scenario, issues: resolveIssues } = resolveLayers(layers, name);
   issues.push(...resolveIssues);
+  issues.push(...readImports(scenario, layers, readFrom, (text) => createHash('sha256').update(text).digest('hex')));
   if (options.data !== undefined && !issues.some((i) => i.message.startsWith('not valid YAML'))) {
     const data = await options.data();
+    // The shapes too (for points in India and in districts): a scenario checked with and without them could differ.
+    const shapes = await (options.shapes ?? loadIndiaShapes)();
     const reported = new ReportedPaths(issues);
+    const before = [...issues];
     try {
-      for (const issue of checkReferences(scenario, layers, data)) {
+      for (const issue of checkReferences(scenario, layers, data, shapes, before)) {
         if (reported.overlaps(issue.path)) continue;
         issues.push(issue);
         reported.add(issue.path);
@@ -68,6 +76,18 @@ export async function loadScenario(ref: string, options: LoadOptions = {}): Prom
     if (issues.length === 0) issues.push(...checkWorkload(scenario, data));
   }
   return { scenario, issues: sortIssues(issues, files), files };
+}
+
+/** Reads an imported file, relative to the scenario file that names it (the working directory for `--set`). */
+function readFrom(path: string, relativeTo: string | undefined): { text: string; display: string } | { problem: string } {
+  const file = resolve(relativeTo === undefined ? process.cwd() : dirname(relativeTo), path);
+  try {
+    return { text: readFileSync(file, 'utf8'), display: display(file) };
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    const why = e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'is a folder' : e.message;
+    return { problem: `cannot read ${JSON.stringify(path)} (${display(file)}): ${why}; paths are relative to the scenario file that names them` };
+  }
 }
 
 /** A built-in name or a path to a file, relative to `cwd`. */

@@ -17,7 +17,7 @@ export function resolveLayers(layers: readonly ScenarioLayer[], name: string): {
   let merged: unknown = {};
   for (const layer of layers) {
     const { extends: _extends, name: _name, ...rest } = isPlainObject(layer.data) ? layer.data : {};
-    merged = mergePatch(merged, rest);
+    merged = mergePatch(merged, rest, keepsNull);
   }
   const scenario = { name, ...(fillDefaults(SCENARIO_SCHEMA, { ...scenarioDefaults(), question: undefined }, merged) as object) } as Scenario;
   scenario.name = name;
@@ -72,6 +72,11 @@ function cuts(path: string): number[] {
   const out: number[] = [];
   for (let i = 0; i < path.length; i++) if (path[i] === '.' || path[i] === '[') out.push(i);
   return out;
+}
+
+/** Maps whose entries may be `null` (a node removed, a lane closed), kept through the merge. */
+function keepsNull(path: readonly string[]): boolean {
+  return path.length === 2 && path[0] === 'network' && (path[1] === 'nodes' || path[1] === 'lanes');
 }
 
 /** One path is the other or contains it. */

@@ -11,9 +11,9 @@ import type { Scenario } from './scenario.ts';
  * `days` is the model's 14.
  */
 export function scenarioDefaults(): Omit<Scenario, 'name' | 'question'> {
-  const { scale: _scale, states: _states, districts: _districts, ...network } = structuredClone(NETWORK_DEFAULTS);
-  const { days, scale: _modelScale, ...model } = structuredClone(DEFAULT_MODEL_CONFIG);
-  return { seed: 1, replications: 4, days, warmupDays: 0, scale: 0.1, region: { states: [], districts: [] }, network, model, sweep: {} };
+  const { scale: _scale, states: _states, districts: _districts, import: _import, points: _points, ...network } = structuredClone(NETWORK_DEFAULTS);
+  const { days, scale: _modelScale, demand: { import: _orders, ...demand }, ...model } = structuredClone(DEFAULT_MODEL_CONFIG);
+  return { seed: 1, replications: 4, days, warmupDays: 0, scale: 0.1, region: { states: [], districts: [] }, network, model: { ...model, demand }, sweep: {} };
 }
 
 /** Defaults of a disruption's optional figures, by its type (the model's). */

@@ -4,7 +4,8 @@
  * which still run on the resolved scenario; docs follow `model-config.ts` and
  * `network-options.ts`, which cite DOMAIN.md. Defaults live in `scenario-defaults.ts`.
  */
-import { POLICIES } from '../model/index.ts';
+import { FIRST_MILES, LAST_MILE_CARRIERS, LINEHAULS, POLICIES } from '../model/index.ts';
+import { LANE_MODES, NODE_OPERATORS, NODE_TYPES } from '../network/index.ts';
 import type { ArrayField, FieldSchema, MapField, NumberField, ObjectField, StringField, UnionField } from './field-schema.ts';
 
 const num = (doc: string, min: number, max: number, unit?: string, extra: Partial<NumberField> = {}): NumberField => ({ kind: 'number', doc, min, max, ...(unit !== undefined && { unit }), ...extra });
@@ -55,6 +56,50 @@ const NETWORK: ObjectField = obj(
     travelTimeCv: byMode('Coefficient of variation of travel time, lognormal (assumed).', num('CV in [0, 5].', 0, 5, 'CV')),
     longHaulKm: num('Lanes at least this long go by rail, or by air between air cities (DOMAIN.md: long routes > 500 km).', 0, 10_000, 'km'),
     postAirKm: num('India Post hub-to-hub lanes at least this long go by air (assumed).', 0, 10_000, 'km'),
+    import: obj(
+      "A network read from files instead of the built one (`sim network <scenario> --export DIR` writes them; `scenarios/own-network/` has a small one): paths relative to this file. Capacities in the files are at full scale; the scenario's scale applies. Edits (`network.nodes`, `network.lanes`) apply on top. Every bad row is reported with its file, line and column.",
+      {
+        nodes: str('nodes.csv: one row per node: name, type, operator, lat, lon (or districtCode / district and state), capacityPerDay, staff, delivers, radiusKm, payoutInr, pin, facilities, parent (the node it hangs from in its tree, by name; blank: by the network\'s rules). Blank cells take the defaults of the node\'s type.'),
+        lanes: str('lanes.csv: one row per lane: from, to (node names), mode, departures (HH:MM separated by spaces), capacityPerDeparture, costPerParcelKm, travelTimeCv, km, minutes. Blank cells take the mode\'s defaults; a parent link without a lane gets one each way.'),
+      },
+      ['nodes', 'lanes'],
+    ),
+    nodes: {
+      kind: 'map',
+      doc: "Nodes added, changed or removed, by name (as `sim network <scenario> --nodes` lists them). An object adds a node (it needs `type` and a place: lat and lon, or a district) or changes the fields it gives; `null` removes the node. Nodes that hung from a removed one (its stations, offices, hubs) hang from the next nearest of its kind, and catchments, routes and stock placement are rebuilt from the result, so its traffic reroutes.",
+      key: "a node's name",
+      nullable: 'removes the node',
+      values: obj('A node to add, or the fields of one to change.', {
+        type: str('What the node is (needed to add one).', { enum: NODE_TYPES }),
+        operator: str("Who runs it; default by type (amazon for FCs, sort centres and stations; india-post for hubs and offices; kirana; seller).", { enum: NODE_OPERATORS }),
+        lat: num('Latitude (with lon); must lie in India.', -90, 90, 'degrees'),
+        lon: num('Longitude (with lat).', -180, 180, 'degrees'),
+        district: int("Census 2011 district code: the node's district, and its place (the district's point) when no lat/lon is given.", 1, 640, 'code'),
+        capacityPerDay: num('Parcels a day it can handle (pick/pack, sort, deliver) at full scale; default by type (FC 60,000, sort centre 100,000, national hub 10,000, …), or staff × parcels a member of staff handles.', 0, 1e9, 'parcels a day'),
+        staff: num('Riders (station), postmen (post office), Gramin Dak Sevaks (branch offices); capacity follows staff when no capacityPerDay is given.', 0, 1e7, 'staff'),
+        facilities: num('How many facilities the node stands for (an aggregated node).', 1, 1e7, 'facilities'),
+        delivers: bool('Delivers to addresses (stations, kiranas, delivery post offices, branch offices).'),
+        radiusKm: num("Service radius: a station reaches directly the points within it (default the network's calibrated radius), a kirana store its 2–4 km.", 0, 500, 'km'),
+        payoutInr: num('Kirana payout per delivery attempt.', 0, 100_000, 'INR'),
+        pin: int("A post office's PIN code: that PIN's orders go to it when it delivers.", 0, 999_999, 'PIN'),
+        parent: str("The node it hangs from in its operator's tree, by name (its route up: a station's sort centre, an office's hub); default the nearest of that kind by the network's rules."),
+      }),
+    } satisfies MapField,
+    lanes: {
+      kind: 'map',
+      doc: "Lanes added, changed or closed, keyed `from>to` or `from>to/mode` (node names; a key without a mode addresses the pair's lanes). An object adds a lane (when the pair has none of that mode) or changes the fields it gives; `null` closes it. A node whose lane to its parent is closed hangs from the next nearest of that kind; roots (sort centres, national hubs) route around a closed lane between them. A lane added from a node to one of its parent's kind makes that its parent. Between two nodes with several lanes, parcels take the fastest.",
+      key: 'a lane, from>to or from>to/mode',
+      nullable: 'closes the lane',
+      values: obj('A lane to add, or the fields of one to change.', {
+        mode: str('Transport mode; default by length (road below network.longHaulKm; rail, or air between air cities and distant India Post hubs, beyond).', { enum: LANE_MODES }),
+        departures: minutesOfDay("Departure times, minutes after midnight, ascending; default the mode's (network.departures)."),
+        capacityPerDeparture: num("Parcels per departure at full scale; default the mode's.", 0, 1e9, 'parcels', { exclusiveMin: true }),
+        costPerParcelKm: num("Linehaul cost; default the mode's.", 0, 1_000, 'INR per parcel-km'),
+        travelTimeCv: num("Coefficient of variation of travel time; default the mode's.", 0, 5, 'CV'),
+        km: num("Route length; default great circle × the mode's circuity.", 0, 20_000, 'km', { exclusiveMin: true }),
+        minutes: num("Mean travel time; default km ÷ the mode's speed.", 0, 100_000, 'minutes', { exclusiveMin: true }),
+      }),
+    } satisfies MapField,
   },
 );
 
@@ -101,7 +146,26 @@ const MODEL: ObjectField = obj(
     startDate: date('First simulated day (for weekdays, holidays and disruption dates).'),
     drainDays: int('Days after the last order day to let parcels finish (no new orders).', 0, 60, 'days'),
     holidays: arr('India Post holidays (no sorting, no delivery).', date('A holiday.'), { maxItems: 1_000 }),
-    policy: str('Who carries which parcel: Amazon alone (India Post where Amazon does not reach); India Post on rural last miles; shared warehouses (Alibaba–China Post); kirana last mile; B2B first mile.', { enum: POLICIES }),
+    policy: str('Who carries which parcel, as a preset rule table (the manifest shows it resolved as `carriers`): Amazon alone (India Post where Amazon does not reach); India Post on rural last miles; shared warehouses (Alibaba–China Post); kirana last mile; B2B first mile.', { enum: POLICIES }),
+    rules: arr(
+      "The scenario's own carrier rules, tried in order before the policy's: a parcel takes the first rule whose conditions it meets, whose `share` its draw falls in and whose carrier can take it (a kirana store with room, a seller in the drawn district); else the next. E.g. `- { when: { area: rural, states: [Bihar] }, lastMile: india-post }`: India Post carries rural parcels in Bihar only.",
+      obj('One rule: conditions, then who carries each leg.', {
+        when: obj('Conditions, all of which must hold (none: every parcel).', {
+          area: str("The order's area.", { enum: ['urban', 'rural'] }),
+          states: arr("The order's state, today's names (as in the network).", str('A state name.'), { maxItems: 100 }),
+          districts: arr("The order's district, Census 2011 codes.", int('A district code.', 1, 640, 'code'), { maxItems: 1_000 }),
+          direct: bool("The order's point lies within its nearest delivery station's reach."),
+          cod: bool('Cash on delivery.'),
+          kirana: bool("A kirana store's radius covers the order's point."),
+        }),
+        share: share('The share of the parcels reaching this rule and meeting its conditions that it takes (default 1).'),
+        firstMile: str("Where the parcel starts: fc (an Amazon FC by stock placement, the default), india-post-hub (forward stock at the district's India Post hub), seller (a small seller booking at a post office); the last two travel with India Post.", { enum: FIRST_MILES }),
+        linehaul: str("Who carries an FC's parcel for India Post's last mile between cities: amazon (to the sort centre nearest the destination, handed over there; the default) or india-post (handed over at the sort centre nearest the FC).", { enum: LINEHAULS }),
+        lastMile: str("Who delivers: amazon (the point's nearest delivery station), india-post (its delivery post office; a rural parcel's branch office), kirana (a store covering the point, with room today).", { enum: LAST_MILE_CARRIERS }),
+        exportShare: share("The share of this rule's parcels that go abroad through the export hub (with lastMile india-post)."),
+      }),
+      { maxItems: 1_000 },
+    ),
     demand: obj('Orders.', {
       parcelsPerDay: num('National parcels a day at scale 1, before weekly and festive profiles (DOMAIN.md: ~15 M shipments a day in the market; default an Amazon-like share).', 0, 1e9, 'parcels a day'),
       urbanWeight: num('Orders per urban resident relative to a rural one (assumed).', 0, 100, 'factor'),
@@ -111,6 +175,7 @@ const MODEL: ObjectField = obj(
       codShareRural: share('Cash-on-delivery share in rural areas (DOMAIN.md: higher beyond tier-1).'),
       farFcShare: share('Share of parcels shipped from an FC other than the nearest (stock placement; assumed).'),
       stockPlacementUtilisation: share("Stock placement: a district's local orders fill its nearest FCs up to this share of their pick/pack capacity, then spill to the next nearest; 0 ships from the nearest FC (assumed)."),
+      import: str("A user's orders instead of the Census-based demand (parcelsPerDay is then ignored): a CSV path relative to this file, with `parcelsPerDay` (full scale; the scenario's scale applies) and a place per row: `pin`, `district` (Census 2011 code) or `lat` and `lon`; optionally `date` (YYYY-MM-DD: that day's parcels, every row then has one; the weekly profile is not applied) and `area` (urban or rural; default by whether the place lies in a town). The hourly profile, and for undated rows the weekly one, are this scenario's (`hourly`, `weekly`). Every bad row is reported with its line and column."),
     }),
     policies: obj('Settings of each operator policy.', {
       indiaPost: obj("India Post's last mile.", {
@@ -142,7 +207,7 @@ const MODEL: ObjectField = obj(
       handoffDepartures: minutesOfDay('Hand-off lane departures (Amazon sort centre → India Post hub), minutes of the day, ascending (assumed).'),
       timetable: {
         kind: 'map',
-        doc: 'Lane departures by lane kind, `from-type>to-type` or `from-type>to-type/mode` (which wins), minutes of the day; kinds not listed keep the network\'s departures (defaults: Amazon shuttles and night trunks, the Speed Post day; DOMAIN.md).',
+        doc: 'Lane departures by lane kind, `from-type>to-type` or `from-type>to-type/mode` (which wins), minutes of the day; kinds not listed keep the network\'s departures, and so does a lane with departures of its own (imported or edited, not its mode\'s default) (defaults: Amazon shuttles and night trunks, the Speed Post day; DOMAIN.md).',
         key: 'a lane kind, e.g. sort-centre>delivery-station',
         values: minutesOfDay('Departures of that kind of lane.'),
       } satisfies MapField,

@@ -15,9 +15,20 @@ export interface Scenario {
   warmupDays: number;
   scale: number;
   region: { states: string[]; districts: number[] };
-  network: Required<Omit<NetworkOptions, 'scale' | 'states' | 'districts'>>;
-  model: Omit<ModelConfig, 'days' | 'scale'>;
+  network: Required<Omit<NetworkOptions, 'scale' | 'states' | 'districts' | 'import' | 'points'>> & {
+    /** A network read from files instead of the built one: paths relative to the scenario file that wrote them. */
+    import?: { nodes: string; lanes: string };
+  };
+  model: Omit<ModelConfig, 'days' | 'scale' | 'demand'> & {
+    /** The demand settings; `import` is the path of a user's orders file (relative to the scenario file that names it). */
+    demand: Omit<ModelConfig['demand'], 'import'> & { import?: string };
+  };
   sweep: Record<string, unknown[]>;
+  /**
+   * The files the scenario imports (network files, orders), by the field that names them: where
+   * they were read and their SHA-256. Set by the loader, not written in a scenario file.
+   */
+  imports?: Record<string, { file: string; sha256: string }>;
 }
 
 /** Where a problem is: a file position (1-based line and column), or a command-line argument. */

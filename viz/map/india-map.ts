@@ -1,8 +1,8 @@
 import * as d3 from 'd3';
 import type { IndiaShapes } from '../../sim/data/index.ts';
-import type { NetworkLayers } from '../network-layers.ts';
+import type { EditLayer, NetworkLayers } from '../network-layers.ts';
 import { type ColouredNodes, NodeColourLayer } from './node-colour-layer.ts';
-import { NODE_DRAW_ORDER, NODE_STYLE } from './node-style.ts';
+import { EDIT_COLOURS, NODE_DRAW_ORDER, NODE_STYLE } from './node-style.ts';
 import { rewindForD3 } from './rewind-for-d3.ts';
 
 /** A district of the dataset, by dataset index (the shapes' `district` property). */
@@ -434,6 +434,61 @@ export class IndiaMap {
     b.stroke(this.outlinePath);
   }
 
+  /**
+   * A scenario's edits over the network: lanes added (solid) or changed (dashed) in their colour,
+   * closed lanes dashed red; nodes added ringed green, changed ringed orange, removed crossed red
+   * where they stood. Drawn whatever node layers are on: an edit is what the reader looks for.
+   */
+  private drawEdits(e: EditLayer): void {
+    const { ctx, transform: t } = this;
+    const net = this.network!;
+    const px = (lon: number, lat: number): [number, number] => {
+      const p = this.projection([lon, lat]) ?? [Number.NaN, Number.NaN];
+      return [p[0] * t.k + t.x, p[1] * t.k + t.y];
+    };
+    ctx.save();
+    ctx.lineWidth = 2;
+    for (const l of e.lanes) {
+      ctx.strokeStyle = EDIT_COLOURS[l.status];
+      ctx.setLineDash(l.status === 'added' ? [] : [6, 4]);
+      const [ax, ay] = px(l.from[0], l.from[1]);
+      const [bx, by] = px(l.to[0], l.to[1]);
+      ctx.beginPath();
+      ctx.moveTo(ax, ay);
+      ctx.lineTo(bx, by);
+      ctx.stroke();
+    }
+    ctx.setLineDash([]);
+    const ring = (ids: readonly number[], colour: string): void => {
+      ctx.strokeStyle = colour;
+      for (const i of ids) {
+        ctx.beginPath();
+        ctx.arc(net.x[i]! * t.k + t.x, net.y[i]! * t.k + t.y, 7, 0, 2 * Math.PI);
+        ctx.stroke();
+      }
+    };
+    ring(e.addedNodes, EDIT_COLOURS.added);
+    ring(e.changedNodes, EDIT_COLOURS.changed);
+    ctx.strokeStyle = EDIT_COLOURS.closed;
+    for (const r of e.removedNodes) {
+      const [x, y] = px(r.lon, r.lat);
+      ctx.beginPath();
+      ctx.moveTo(x - 6, y - 6);
+      ctx.lineTo(x + 6, y + 6);
+      ctx.moveTo(x + 6, y - 6);
+      ctx.lineTo(x - 6, y + 6);
+      ctx.stroke();
+    }
+    ctx.restore();
+  }
+
+  /** How many edits of each kind the map shows (for the legend and tests). */
+  editCounts(): { addedNodes: number; changedNodes: number; removedNodes: number; addedLanes: number; changedLanes: number; closedLanes: number } {
+    const e = this.network?.layers.edits;
+    const lanes = (s: string): number => e?.lanes.filter((l) => l.status === s).length ?? 0;
+    return { addedNodes: e?.addedNodes.length ?? 0, changedNodes: e?.changedNodes.length ?? 0, removedNodes: e?.removedNodes.length ?? 0, addedLanes: lanes('added'), changedLanes: lanes('changed'), closedLanes: lanes('closed') };
+  }
+
   /** Lanes, then node layers, then playback dots, all through the current zoom transform. */
   private draw(): void {
     const { ctx, transform: t } = this;
@@ -478,6 +533,7 @@ export class IndiaMap {
       }
     }
     this.coloured?.draw(ctx, t, this.visible, width, height);
+    if (net?.layers.edits !== undefined) this.drawEdits(net.layers.edits);
     const o = this.overlay;
     if (o !== undefined) {
       ctx.fillStyle = o.color;

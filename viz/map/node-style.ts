@@ -16,3 +16,6 @@ export const NODE_STYLE: Readonly<Record<string, { label: string; color: string;
 
 /** Draw order: dense small layers first, hubs on top. */
 export const NODE_DRAW_ORDER = ['branch-office', 'post-office', 'seller', 'kirana', 'delivery-station', 'intra-circle-hub', 'national-sorting-hub', 'sort-centre', 'fulfilment-centre'];
+
+/** A scenario's edits on the map (Okabe–Ito): added bluish green, changed orange, removed and closed vermilion. */
+export const EDIT_COLOURS = { added: '#009E73', changed: '#E69F00', closed: '#D55E00' } as const;
