@@ -60,19 +60,20 @@ export function validateNetworkOptions(
     }
   };
 
-  int('kiranaCount', o.kiranaCount, 0, 1_000_000);
+  int('kiranaCount', o.kiranaCount, 0, 200_000);
   int('kiranaTowns', o.kiranaTowns, 1, 10_000);
   range('kiranaRadiusKm', o.kiranaRadiusKm, 0.1, 50);
   range('kiranaParcelsPerDay', o.kiranaParcelsPerDay, 1, 10_000);
   range('kiranaPayoutInr', o.kiranaPayoutInr, 0, 1_000);
-  num('residentsPerStation', o.residentsPerStation, 1_000, 100_000_000);
+  num('residentsPerStation', o.residentsPerStation, 20_000, 100_000_000);
   num('amazonDirectPinShare', o.amazonDirectPinShare, 0, 1);
-  int('fulfilmentCentres', o.fulfilmentCentres, 1, 1_000);
-  int('sortCentres', o.sortCentres, 1, 1_000);
-  int('nationalSortingHubs', o.nationalSortingHubs, 1, 1_000);
-  int('intraCircleHubs', o.intraCircleHubs, 0, 5_000);
+  int('fulfilmentCentres', o.fulfilmentCentres, 1, 500);
+  // Sort centres and national hubs are linked pair by pair: their lanes grow with the square.
+  int('sortCentres', o.sortCentres, 1, 300);
+  int('nationalSortingHubs', o.nationalSortingHubs, 1, 300);
+  int('intraCircleHubs', o.intraCircleHubs, 0, 2_000);
   int('postmen', o.postmen, 0, 10_000_000);
-  num('sellersPerMillion', o.sellersPerMillion, 0, 100_000);
+  num('sellersPerMillion', o.sellersPerMillion, 0, 100);
   if (typeof o.aggregateBranchOffices !== 'boolean') issues.push({ path: 'aggregateBranchOffices', message: `must be true or false, given ${show(o.aggregateBranchOffices)}` });
   byMode('circuity', o.circuity, (p, x) => num(p, x, 1, 3));
   byMode('speedKmh', o.speedKmh, (p, x) => num(p, x, 0, 2_000, true));

@@ -28,7 +28,7 @@ const CASES: [file: string, expected: (f: string) => string][] = [
   ['unknown-node.yaml', (f) => `${f}:7:13  model.disruptions.flood.node  no node named "Alappuzha ICHH" in this scenario's network (region: districts 598) (did you mean "Alappuzha ICH"?)`],
   ['unknown-state.yaml', (f) => `${f}:5:12  region.states[0]  unknown state "Kerla" (did you mean "Kerala"?)`],
   ['sweep-unknown-param.yaml', (f) => `${f}:4:3  sweep["network.kiranaCont"]  sweeps over "network.kiranaCont", which is not a parameter of this scenario (did you mean "network.kiranaCount"?)`],
-  ['sweep-bad-value.yaml', (f) => `${f}:4:32  sweep["network.kiranaCount"][1]  network.kiranaCount: must be an integer in [0, 500,000] (stores), given -5`],
+  ['sweep-bad-value.yaml', (f) => `${f}:4:32  sweep["network.kiranaCount"][1]  network.kiranaCount: must be an integer in [0, 200,000] (stores), given -5`],
   ['syntax-error.yaml', (f) => `${f}:5:1  not valid YAML: All mapping items must start at the same column`],
   ['missing-question.yaml', (f) => `${f}:1:1  question  is required in every scenario file`],
   ['missing-field.yaml', (f) => `${f}:6:7  model.disruptions.sale.saleDays  is required`],

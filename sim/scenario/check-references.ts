@@ -88,7 +88,7 @@ export function checkReferences(s: Scenario, layers: readonly ScenarioLayer[], d
       if (plain) {
         names = nodeNames(data, networkOptions(s), s.seed, shapes);
       } else {
-        network = buildNetwork(data, networkOptions(s), s.seed, shapes);
+        network = networkFor(data, networkOptions(s), s.seed, shapes);
         names = new Set(network.nodes.map((n) => n.name));
       }
     } catch (error) {
@@ -121,7 +121,7 @@ export function checkReferences(s: Scenario, layers: readonly ScenarioLayer[], d
 const namesOf = new Map<string, Set<string>>();
 
 function nodeNames(data: IndiaData, options: NetworkOptions, seed: number | string, shapes?: IndiaShapes): Set<string> {
-  const key = JSON.stringify([options, seed]);
+  const key = JSON.stringify([options, seed, shapes !== undefined]);
   let names = namesOf.get(key);
   if (names === undefined) {
     names = new Set(buildNetwork(data, options, seed, shapes).nodes.map((n) => n.name));
@@ -129,6 +129,22 @@ function nodeNames(data: IndiaData, options: NetworkOptions, seed: number | stri
     namesOf.set(key, names);
   }
   return names;
+}
+
+// The last four networks built here for their edits, imports or rules (a national one takes 1–2 s;
+// `sim validate` of several files, or one checked again, builds it once). Keyed by the options, which
+// hold imported files' contents, and the seed.
+const networks = new Map<string, Network>();
+
+function networkFor(data: IndiaData, options: NetworkOptions, seed: number | string, shapes?: IndiaShapes): Network {
+  const key = JSON.stringify([options, seed, shapes !== undefined]);
+  let network = networks.get(key);
+  if (network === undefined) {
+    network = buildNetwork(data, options, seed, shapes);
+    if (networks.size >= 4) networks.delete(networks.keys().next().value!);
+    networks.set(key, network);
+  }
+  return network;
 }
 
 /** A problem the network builder found, as a scenario problem: at the row of an imported file, or at the edit that caused it. */

@@ -28,14 +28,15 @@ export function checkResolved(scenario: Scenario, layers: readonly ScenarioLayer
   requiredFields(schema, scenario, [], report);
 
   // The model's and the network's own validators: one set of rules, whoever calls them.
-  const { import: _orders, ...demand } = scenario.model.demand;
+  // (A model or network that is not an object was reported by the schema checks; nothing to take apart then.)
+  const { import: _orders, ...demand } = isPlainObject(scenario.model) && isPlainObject(scenario.model.demand) ? scenario.model.demand : {};
   const model = { ...scenario.model, demand, days: scenario.days } as Parameters<typeof validateModelConfig>[0];
   for (const issue of safely(() => validateModelConfig(model))) {
     const path = issue.path === 'days' ? ['days'] : ['model', ...parsePathLoose(issue.path)];
     report(path, issue.message);
   }
   // The imported files are checked once read (checkReferences); here, the options around them.
-  const { import: _files, ...network } = scenario.network;
+  const { import: _files, ...network } = isPlainObject(scenario.network) ? scenario.network : ({} as Scenario['network']);
   for (const issue of safely(() => validateNetworkOptions(networkOptions({ ...scenario, network, imports: undefined })).issues)) {
     const [head, ...rest] = parsePathLoose(issue.path);
     const path = head === 'states' || head === 'districts' ? ['region', head, ...rest] : head === 'scale' ? ['scale'] : ['network', ...(head === undefined ? [] : [head]), ...rest];

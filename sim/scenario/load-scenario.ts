@@ -61,14 +61,12 @@ export async function loadScenario(ref: string, options: LoadOptions = {}): Prom
     const data = await options.data();
     // The shapes too (for points in India and in districts): a scenario checked with and without them could differ.
     const shapes = await (options.shapes ?? loadIndiaShapes)();
+    // Said once: a reference problem at a path the checks before reported is left out (several at one
+    // path among the reference problems, such as an orders file's bad rows, all stay).
     const reported = new ReportedPaths(issues);
     const before = [...issues];
     try {
-      for (const issue of checkReferences(scenario, layers, data, shapes, before)) {
-        if (reported.overlaps(issue.path)) continue;
-        issues.push(issue);
-        reported.add(issue.path);
-      }
+      for (const issue of checkReferences(scenario, layers, data, shapes, before)) if (!reported.overlaps(issue.path)) issues.push(issue);
     } catch (error) {
       // A reference check that trips over a value of the wrong type: the schema checks reported it.
       if (issues.length === 0) throw error;
