@@ -99,8 +99,11 @@ describe('runModel', () => {
   it("keeps the first replication's optimised handlers when the second replication's model is made (asked of V8)", () => {
     // A worker's second replication must not throw away what its first compiled: in a fresh Node
     // that optimises at once (tiny interrupt budget, on the main thread), run replication 0 of
-    // Hyderabad, make replication 1's model, and ask whether replication 0's order handler is
-    // still optimised. Made with modelOn (as runModel does) it is; made directly, V8 discards it.
+    // Hyderabad, make replication 1's model (with modelOn, as runModel does), and ask whether
+    // replication 0's arrival handler is still optimised. (The order handler, since the carrier
+    // rules, deoptimises once on a path first taken mid-run and is not compiled again in a run this
+    // short; and a model made without modelOn no longer loses the arrival handler's code either, in
+    // Node 20.20, so the control this test once had is gone: modelOn stays, as it costs little.)
     const url = (path: string): string => JSON.stringify(new URL(path, import.meta.url).href);
     const ask = (make: string): unknown =>
       JSON.parse(
@@ -118,15 +121,14 @@ describe('runModel', () => {
             const first = make(0);
             first.start();
             first.sim.run(first.horizon);
-            const before = optimised(first.onOrder);
+            const before = optimised(first.onArrive);
             make(1);
-            return [before, optimised(first.onOrder)];
+            return [before, optimised(first.onArrive)];
           })()`,
           ['--interrupt-budget=500', '--no-concurrent-recompilation'],
         ),
       );
     expect(ask('m.modelOn(config, network, 0.01, 1, r)')).toEqual([true, true]);
-    expect(ask('new ParcelModel(config, network, 0.01, 1, r)')).toEqual([true, false]);
   });
 });
 
