@@ -29,7 +29,10 @@ const MODELS: Record<string, (size?: number) => BenchModel> = {
   'mm1-handwritten': (size = 1) => mm1Handwritten(1_000_000 * size),
 };
 
-const RUNS = 5;
+// SIM_QUICK=1 (the docs test) runs each model once at a fiftieth of its size: the command, not a measurement.
+const QUICK = process.env.SIM_QUICK === '1';
+const RUNS = QUICK ? 1 : 5;
+const SIZE = QUICK ? 0.02 : 1;
 
 interface BenchLine {
   name: string;
@@ -50,11 +53,11 @@ function runOne(name: string): BenchLine {
   // rather than V8's tiers compiling it (as tinybench's warm-up does); it is not timed. Then five
   // timed runs: this machine is a shared VM whose speed varies from second to second, so the best
   // of five is reported (with the median beside it).
-  make(0.1).sim.run();
+  make(0.1 * SIZE).sim.run();
   const walls: number[] = [];
   let model: BenchModel | undefined;
   for (let i = 0; i < RUNS; i++) {
-    model = make();
+    model = make(SIZE);
     const t0 = performance.now();
     model.sim.run();
     walls.push((performance.now() - t0) / 1000);

@@ -1,6 +1,7 @@
 import { loadIndiaData, loadIndiaShapes } from '../data/index.ts';
 import { formatIssues, loadScenario, parseSet, type Scenario, type SetOverride } from '../scenario/index.ts';
 import { UsageError } from './exit-codes.ts';
+import { quickMode, quickOverrides } from './quick-mode.ts';
 
 /** Options every scenario command shares, as yargs gives them. */
 export interface ScenarioArgs {
@@ -36,7 +37,12 @@ export function overridesFrom(args: ScenarioArgs): SetOverride[] {
 
 /** Loads and checks a scenario; any problem ends the command with exit 2 and every problem listed. */
 export async function loadOrExit(ref: string, args: ScenarioArgs, extra: readonly SetOverride[] = []): Promise<Scenario> {
-  const { scenario, issues } = await loadScenario(ref, { sets: [...overridesFrom(args), ...extra], data: loadIndiaData, shapes: loadIndiaShapes });
+  const sets = [...overridesFrom(args), ...extra];
+  let { scenario, issues } = await loadScenario(ref, { sets, data: loadIndiaData, shapes: loadIndiaShapes });
+  if (issues.length === 0 && quickMode()) {
+    const caps = quickOverrides(scenario, await loadIndiaData());
+    if (caps.length > 0) ({ scenario, issues } = await loadScenario(ref, { sets: [...sets, ...caps], data: loadIndiaData, shapes: loadIndiaShapes }));
+  }
   if (issues.length > 0) {
     throw new UsageError(`${formatIssues(issues)}\n\n${issues.length.toLocaleString('en-US')} problem${issues.length === 1 ? '' : 's'} in scenario ${JSON.stringify(ref)}; nothing was run.`);
   }

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { firstModel } from './first-model.ts';
 
-describe("the README's first model", () => {
-  it('prints what the README shows (first-model.out, reviewed once)', () => {
+describe("the first model (docs/engine.md)", () => {
+  it('prints what docs/engine.md shows (first-model.out, reviewed once)', () => {
     const expected = readFileSync(new URL('./first-model.out', import.meta.url), 'utf8').trimEnd().split('\n');
     expect(firstModel()).toEqual(expected);
   });
@@ -20,7 +20,7 @@ describe("the README's first model", () => {
   });
 });
 
-describe('the first model run as the README says (npx tsx sim/examples/first-model.ts)', () => {
+describe('the first model run as docs/engine.md and the README say (npx tsx sim/examples/first-model.ts)', () => {
   it('prints first-model.out', async () => {
     const { spawnSync } = await import('node:child_process');
     const { fileURLToPath } = await import('node:url');
