@@ -66,4 +66,23 @@ describe('sim compare prints what fits a terminal', () => {
     // Only rows whose verdict is not "same", apart from the headline ones.
     expect(r.stdout).toMatch(/\noperator=kirana\n {2}parcels\.created /);
   });
+
+  it('a what-if says which stages it moved: each stage for A and B, the total the two mean lead times, the largest moves by operator', () => {
+    const r = sim('compare', a, kirana, '--allow-different-scenarios');
+    expect(r.status, r.stderr).toBe(0);
+    const block = r.stdout.split('\n\n').find((p) => p.startsWith('Where the time moved'));
+    expect(block, r.stdout).toBeDefined();
+    const rows = new Map(block!.split('\n').slice(2).filter((l) => /^ {2}\w+ +[\d.]+ +[\d.]+ /.test(l)).map((l) => {
+      const [stage, ...rest] = l.trim().split(/ +/);
+      return [stage!, rest.slice(0, 2).map(Number)] as const;
+    }));
+    const metrics = (dir: string) => (JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as { metrics: Record<string, { mean: number }> }).metrics;
+    const [ma, mk] = [metrics(a), metrics(kirana)];
+    expect(rows.get('total')).toEqual([Number(ma['leadTime.hours.mean']!.mean.toFixed(1)), Number(mk['leadTime.hours.mean']!.mean.toFixed(1))]);
+    expect(rows.get('lastMileWait')).toEqual([Number(ma['leadTime.stage.hours.lastMileWait']!.mean.toFixed(1)), Number(mk['leadTime.stage.hours.lastMileWait']!.mean.toFixed(1))]);
+    // The stages shown add up to the total, to the rounding of each row.
+    const stages = [...rows].filter(([s]) => s !== 'total');
+    expect(Math.abs(stages.reduce((t, [, [x]]) => t + x!, 0) - rows.get('total')![0]!)).toBeLessThanOrEqual(0.05 * stages.length + 0.05);
+    expect(block).toMatch(/\n {2}kirana: \w+ [+−]\d/);
+  });
 });

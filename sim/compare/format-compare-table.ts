@@ -1,6 +1,7 @@
 import { CORRECTION_LABEL, TEST_LABEL, verdictSummary } from './describe-report.ts';
 import { formatNumber, formatP, formatPercent } from './format-number.ts';
 import { formatDifference } from './scenario-differences.ts';
+import { formatStageShift } from './stage-shift.ts';
 import type { CompareReport, CompareRow } from './types.ts';
 
 export interface CompareTableOptions {
@@ -71,6 +72,8 @@ export function formatCompareTable(report: CompareReport, options: CompareTableO
   const notes = shown.filter((r) => r.note !== undefined).map((r) => `  ${r.metric}: ${r.note}`);
   if (shown.some((r) => r.verdict === 'inconclusive')) notes.push('  inconclusive: not significant, but the interval of B − A reaches past the tolerance; more replications would tell');
   if (notes.length > 0) out.push('', 'Notes:', ...notes);
+  const stages = formatStageShift(report);
+  if (stages.length > 0) out.push('', ...stages);
   if (report.onlyInA.length > 0) out.push('', `Only in A (not compared): ${list(report.onlyInA)}`);
   if (report.onlyInB.length > 0) out.push('', `Only in B (not compared): ${list(report.onlyInB)}`);
   out.push('', verdictSummary(report));

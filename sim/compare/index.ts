@@ -52,6 +52,7 @@ export { baselineDirFor, DEFAULT_BASELINE_ROOT } from './baseline-dir-for.ts';
 
 // Output
 export { formatCompareTable } from './format-compare-table.ts';
+export { formatStageShift } from './stage-shift.ts';
 export { compareToJson } from './compare-to-json.ts';
 export { verdictSummary } from './describe-report.ts';
 export { renderCompareHtml } from './render-compare-html.ts';
