@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { loadIndiaData } from '../data/index.ts';
 import { carrierRules } from '../model/index.ts';
 import { parseCsv } from '../compare/index.ts';
-import { assertReplaceableFolder, bottlenecks, formatBottlenecks, formatShiftingBottleneck, formatStageTable, nodeDescriptions, resultFolderFiles, writeResultFolder } from '../report/index.ts';
+import { assertReplaceableFolder, bottlenecks, formatBottlenecks, formatShiftingBottleneck, formatSpeedPostTable, formatStageTable, nodeDescriptions, resultFolderFiles, writeResultFolder } from '../report/index.ts';
 import type { NetworkColumns } from '../network/index.ts';
 import {
   codeVersion, formatSummaryTable, type IndiaInput, type JobExecutor, jobFor, jobScenarioHash, type PreciseResult, type RunResult, type RunSpec, runReplications,
@@ -131,6 +131,8 @@ export async function runCommand(args: RunArgs, source?: RunSource): Promise<voi
       if (more > 0) process.stdout.write(`  (${more} more metrics in summary.json: by operator, area, state, cost component, node type; --all prints them)\n`);
       process.stdout.write(`  counts are simulated parcels (one in ${Math.round(1 / s.scale)}); ${(run.timing.wallMs / 1000).toFixed(1)} s\n`);
       process.stdout.write(`\n${formatStageTable(summary.metrics)}\n`);
+      const speedPost = formatSpeedPostTable(summary.metrics);
+      if (speedPost !== undefined) process.stdout.write(`\n${speedPost}\n`);
       if (files['nodes.csv'] !== undefined && files['lanes.csv'] !== undefined) {
         process.stdout.write(`\n${formatBottlenecks(bottlenecks(csvRows(files['nodes.csv']), csvRows(files['lanes.csv'])))}\n`);
       }

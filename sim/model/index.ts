@@ -17,3 +17,4 @@ export {
   type CarrierRule, type FirstMile, type LastMileCarrier, type Linehaul,
 } from './carrier-rules.ts';
 export { demandProblems } from './demand-problems.ts';
+export { SPEED_POST_CLASSES, SPEED_POST_NORM_DAYS } from './speed-post-norms.ts';
