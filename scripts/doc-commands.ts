@@ -69,7 +69,8 @@ export function normalizeOutputLine(line: string): string {
   return line
     .replace(/results\/\S+/g, 'results/#')
     .replace(/\b[0-9a-f]{8,}\b/g, '#')
-    .replace(/[-+−]?\d[\d,]*(?:\.\d+)?(?:e[-+]?\d+)?/g, '#')
+    // Grouped thousands only in threes, so the comma between an interval's two bounds stays.
+    .replace(/[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:e[-+]?\d+)?/g, '#')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^(node|lane) # .*/, '$1 #')

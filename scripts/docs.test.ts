@@ -127,5 +127,8 @@ describe('the docs test itself', () => {
     expect(missingLines(['x: 2 replications, seed 7', '  parcels.created  12  [3, 4.5e-4]', '  node 1  Hyderabad SC  1 parcel-h', 'results: results/x-1-00000000'], printed)).toEqual([]);
     expect(missingLines(['  parcels.delivered  12  [3, 4]'], printed)).toEqual(['  parcels.delivered  12  [3, 4]']);
     expect(missingLines(['results: results/a', 'x: 2 replications, seed 7'], printed)).toEqual(['x: 2 replications, seed 7']);
+    // An interval's bounds stay two numbers whether or not they are grouped.
+    expect(normalizeOutputLine('  p95  135  [135, 1,350]')).toBe(normalizeOutputLine('  p95  1,234,567  [0.5, 2]'));
+    expect(normalizeOutputLine('  p95  135  [135, 135]')).toBe('p# # [#, #]');
   });
 });
