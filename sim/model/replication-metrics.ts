@@ -171,10 +171,11 @@ export class ReplicationMetrics {
     if (lead <= 72) this.bump(id, F_WITHIN_72, 1);
     const q = this.slices.leadQ;
     const d = p.district[id]!;
+    const row = this.rows[id]!;
     q[0]!.add(lead);
-    q[1 + p.operator[id]!]!.add(lead);
-    q[(p.flags[id]! & FLAG_RURAL) !== 0 ? 5 : 4]!.add(lead);
-    q[6 + this.stateOfDistrict[d]!]!.add(lead);
+    q[1 + (row & 3)]!.add(lead);
+    q[4 + ((row >> 2) & 1)]!.add(lead);
+    q[6 + (row >> 3)]!.add(lead);
     this.histogram.add(lead);
     this.districtStats.delivered[d]!++;
     this.districtStats.leadSum[d]! += lead;
