@@ -155,7 +155,7 @@ export class ParcelModel {
         speedPost: carrierRules(config).some((r) => r.firstMile === 'seller')
           ? new SpeedPostNorms(network, this.calendar, (i) => tables.states[tables.stateOfDistrict[i]!]!, config.days + config.drainDays + 2)
           : null,
-        originOf: (route) => this.routes.lane(this.routes.legs[this.routes.start[route]!]!).from,
+        originOf: (route) => this.routes.lane(this.routes.legs[route]!).from,
       },
       seed,
       replication,
@@ -387,7 +387,7 @@ export class ParcelModel {
       p.stage[id * STAGE_STRIDE + S_PICK_PACK] = pack;
       stats.waited(node, wait);
       this.metrics.addCost(id, C_SORTING, inr);
-      if (flags[id]! & FLAG_SAMPLED) this.log!.record({ type: 'packed', t: this.sim.now, parcel: id, node });
+      if (this.log !== null && (flags[id]! & FLAG_SAMPLED) !== 0) this.log.record({ type: 'packed', t: this.sim.now, parcel: id, node });
     }
     this.sim.scheduleAt(this.sim.now + this.config.operations.packMinutes, this.onPackedReady, items);
   }
@@ -469,13 +469,11 @@ export class ParcelModel {
 
   private enterLeg(id: number): void {
     const p = this.parcels;
-    const r = p.route[id]!;
-    const leg = p.leg[id]!;
-    if (leg >= this.routes.length[r]!) {
+    const lane = this.routes.legs[p.route[id]! + p.leg[id]!]!;
+    if (lane < 0) {
       this.lastMile.arrive(id);
       return;
     }
-    const lane = this.routes.legs[this.routes.start[r]! + leg]!;
     this.laneDepartures(lane).add(id);
     p.stage[id * STAGE_STRIDE + S_MARK] = this.sim.now;
     this.nodeStats.queue(this.laneFrom[lane]!, 1, this.sim.now);
@@ -509,10 +507,11 @@ export class ParcelModel {
       p.stage[at + S_TRANSIT]! += minutes;
       p.stage[at + S_SORT_HANDOFF]! += handling;
       stats.waited(l.from, wait);
-      if ((flags[id]! & FLAG_WARMUP) === 0) measured++;
+      if (this.metrics.measured(id)) measured++;
       this.metrics.addCost(id, C_LINEHAUL, linehaulInr);
       if (handoffInr > 0) this.metrics.addCost(id, C_PARTNER, handoffInr);
-      if (flags[id]! & FLAG_SAMPLED) {
+      // The log's test first: without it the loop reads nothing of the parcel but its stages and slice row.
+      if (this.log !== null && (flags[id]! & FLAG_SAMPLED) !== 0) {
         this.log!.record({ type: 'departed', t: time, parcel: id, lane, from: l.from, to: l.to });
         if (l.handoff) {
           const f = this.network.nodes[l.from]!;
@@ -541,7 +540,7 @@ export class ParcelModel {
       }
       p.leg[id] = leg + 1;
       if (sorts) this.metrics.addCost(id, C_SORTING, sortInr);
-      if (p.flags[id]! & FLAG_SAMPLED) this.log!.record({ type: 'arrived', t: this.sim.now, parcel: id, node: l.to });
+      if (this.log !== null && (p.flags[id]! & FLAG_SAMPLED) !== 0) this.log.record({ type: 'arrived', t: this.sim.now, parcel: id, node: l.to });
       this.enterLeg(id);
     }
   };

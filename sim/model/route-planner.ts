@@ -1,6 +1,7 @@
 import { AIR_CITIES, type Lane, LANE_MODES, laneBetween, type Network, NODE_TYPES, nearestNode, route } from '../network/index.ts';
 import { grown } from '../engine/index.ts';
 import { networkTables } from './network-tables.ts';
+import { PairIndex } from './pair-index.ts';
 import type { ModelConfig } from './model-config.ts';
 
 /**
@@ -19,6 +20,9 @@ function isMetro(n: { lon: number; lat: number }): boolean {
   return METROS.some((c) => Math.abs(n.lon - c.lon) <= 0.6 && Math.abs(n.lat - c.lat) <= 0.6);
 }
 
+/** The end of a route's lanes in `legs`. */
+const END = [-1];
+
 const SORT_TYPES = new Set(['sort-centre', 'national-sorting-hub', 'intra-circle-hub']);
 
 // Per network, shared by the replications a worker runs on it: the model's lanes for a timetable
@@ -27,7 +31,11 @@ const SORT_TYPES = new Set(['sort-centre', 'national-sorting-hub', 'intra-circle
 // at scale 0.01). Route ids and hand-off lanes stay per replication, numbered in order of first
 // use, so a replication's results do not depend on the replications run before it.
 const laneTables = new WeakMap<Network, Map<string, ModelLanes>>();
-const routeLanes = new WeakMap<Network, Map<number, readonly number[]>>();
+// Lane lists by (from, to): a PairIndex into a list, not a Map keyed by from × nodes + to, which
+// passes 2^30, so V8 hashed every key as a boxed double.
+const routeLanes = new WeakMap<Network, { index: PairIndex; lists: (readonly number[])[] }>();
+/** Per network, per node: the Amazon sort centre nearest it (-1 none, -2 not yet looked up). */
+const nearestSortCentre = new WeakMap<Network, Int32Array>();
 
 /**
  * Routes parcels: the lanes from an origin to a last-mile node, computed once per (origin,
@@ -43,27 +51,22 @@ export class RoutePlanner {
   private readonly modelLanes: ModelLanes;
   /** This replication's hand-off lanes, ids laneCount, laneCount + 1, … in order of first use. */
   private readonly handoffs: ModelLane[] = [];
-  /** Lane ids of all routes, back to back; route r is lanes[start[r] .. start[r] + length[r]). */
+  /**
+   * Lane ids of all routes, back to back, each route's ended by -1. A route's id is where its
+   * lanes start: a parcel's next lane is one read, legs[route + leg], where a start and a length
+   * by route id were two more (a parcel's every leg waited on memory for them).
+   */
   legs: Int32Array<ArrayBuffer>;
   // Typed arrays grown by doubling, not `number[]`: a fresh `[]` in each replication changed hidden
   // class at its first fraction, and code optimised on the last replication's arrays deoptimised.
   // Set in the constructor, not here, as the kernel's growing arrays (see Simulation).
-  start: Int32Array<ArrayBuffer>;
-  length: Int32Array<ArrayBuffer>;
-  /** Linehaul cost of a route, INR per parcel (lane km × cost per parcel-km). */
+  /** Linehaul cost of a route, INR per parcel (lane km × cost per parcel-km), by route id. */
   cost: Float64Array<ArrayBuffer>;
-  /** Routes built so far (ids 0 .. count − 1). */
+  /** Routes built so far. */
   count = 0;
   private used = 0;
-  /**
-   * Route ids by origin, then last-mile node (-1 unknown, +1 offset so a fresh array means none):
-   * a flat array per FC or hub origin (few, each used by millions of parcels), a map per seller
-   * (thousands, each with a few destinations). No per-parcel hashing of a pair key.
-   */
-  // Per origin, last-mile node → route id. A Map, not an Int32Array over all nodes: a replication
-  // has some sixty origins, each reaching a few thousand last-mile nodes, and sixty zero-filled
-  // tables of 54,000 entries were 13 MB of fresh memory a replication.
-  private readonly byOrigin = new Map<number, Map<number, number>>();
+  /** Route ids by (origin, last-mile node, + nodes when handed over at the origin). */
+  private readonly byOrigin = new PairIndex(4096);
   private readonly handoffLane = new Map<number, number>();
   private readonly n: number;
 
@@ -73,9 +76,7 @@ export class RoutePlanner {
   ) {
     this.n = network.nodes.length;
     this.legs = new Int32Array(1024);
-    this.start = new Int32Array(256);
-    this.length = new Int32Array(256);
-    this.cost = new Float64Array(256);
+    this.cost = new Float64Array(1024);
     const table = config.operations.timetable;
     const metroAir = config.policies.indiaPost.airBetweenMetros;
     const key = JSON.stringify([metroAir, table]);
@@ -103,56 +104,71 @@ export class RoutePlanner {
    * India Post carries the linehaul (else at the one nearest the destination).
    */
   routeId(origin: number, lastMile: number, handoffAtOrigin = false): number {
-    let table = this.byOrigin.get(origin);
-    if (table === undefined) this.byOrigin.set(origin, (table = new Map()));
     const key = handoffAtOrigin ? lastMile + this.n : lastMile;
-    const known = table.get(key);
-    if (known !== undefined) return known;
-    const lanes = this.plan(origin, lastMile, handoffAtOrigin);
-    const id = this.count++;
-    if (this.used + lanes.length > this.legs.length) this.legs = grown(this.legs, this.used + lanes.length);
-    if (id === this.start.length) {
-      this.start = grown(this.start, id + 1);
-      this.length = grown(this.length, id + 1);
-      this.cost = grown(this.cost, id + 1);
-    }
-    this.start[id] = this.used;
-    this.length[id] = lanes.length;
+    const known = this.byOrigin.get(origin, key);
+    if (known >= 0) return known;
+    const id = this.used;
+    this.count++;
+    this.plan(origin, lastMile, handoffAtOrigin);
     let cost = 0;
-    for (const l of lanes) {
-      this.legs[this.used++] = l;
-      const lane = this.lane(l);
+    for (let i = id; i < this.used; i++) {
+      const lane = this.lane(this.legs[i]!);
       cost += lane.km * lane.costPerParcelKm;
     }
+    this.append(END);
+    if (this.cost.length < this.legs.length) this.cost = grown(this.cost, this.legs.length);
     this.cost[id] = cost;
-    table.set(key, id);
+    this.byOrigin.set(origin, key, id);
     return id;
   }
 
-  private plan(origin: number, lastMile: number, handoffAtOrigin: boolean): readonly number[] {
+  /** Appends the route's lanes to `legs` (written in place: no array a route). */
+  private plan(origin: number, lastMile: number, handoffAtOrigin: boolean): void {
     const nodes = this.network.nodes;
     const o = nodes[origin]!;
     const d = nodes[lastMile]!;
     if (o.operator === 'amazon' && d.operator === 'india-post') {
       const at = handoffAtOrigin ? o : d;
-      const sc = nearestNode(this.network, 'sort-centre', at.lon, at.lat);
-      if (!sc) throw new Error(`route: no sort centre in the network to hand ${d.name} over from`);
-      const first = this.routeLanes(origin, sc.id);
-      const h = this.handoff(sc.id);
-      const hub = this.lane(h).to;
-      return [...first, h, ...this.routeLanes(hub, lastMile)];
+      const sc = this.nearestSortCentre(at.id);
+      if (sc < 0) throw new Error(`route: no sort centre in the network to hand ${d.name} over from`);
+      this.append(this.routeLanes(origin, sc));
+      const h = this.handoff(sc);
+      this.append([h]);
+      this.append(this.routeLanes(this.lane(h).to, lastMile));
+      return;
     }
-    return this.routeLanes(origin, lastMile);
+    this.append(this.routeLanes(origin, lastMile));
+  }
+
+  private append(lanes: readonly number[]): void {
+    if (this.used + lanes.length > this.legs.length) this.legs = grown(this.legs, this.used + lanes.length);
+    for (let i = 0; i < lanes.length; i++) this.legs[this.used++] = lanes[i]!;
   }
 
   /** The network lanes from `from` to `to` within one operator's tree (shared, not to be changed). */
   private routeLanes(from: number, to: number): readonly number[] {
     let known = routeLanes.get(this.network);
-    if (known === undefined) routeLanes.set(this.network, (known = new Map()));
-    const key = from * this.n + to;
-    let lanes = known.get(key);
-    if (lanes === undefined) known.set(key, (lanes = this.lanesOf(route(this.network, from, to))));
+    if (known === undefined) routeLanes.set(this.network, (known = { index: new PairIndex(4096), lists: [] }));
+    const at = known.index.get(from, to);
+    if (at >= 0) return known.lists[at]!;
+    const lanes = this.lanesOf(route(this.network, from, to));
+    known.index.set(from, to, known.lists.length);
+    known.lists.push(lanes);
     return lanes;
+  }
+
+  /**
+   * The sort centre nearest node `id` (-1 if the network has none), looked up once per node and
+   * network: a route is planned per (origin, last-mile node), and the search was ~40 % of planning.
+   */
+  private nearestSortCentre(id: number): number {
+    let known = nearestSortCentre.get(this.network);
+    if (known === undefined) nearestSortCentre.set(this.network, (known = new Int32Array(this.n).fill(-2)));
+    if (known[id] === -2) {
+      const at = this.network.nodes[id]!;
+      known[id] = nearestNode(this.network, 'sort-centre', at.lon, at.lat)?.id ?? -1;
+    }
+    return known[id]!;
   }
 
   private lanesOf(path: number[]): number[] {
