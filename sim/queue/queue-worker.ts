@@ -50,7 +50,7 @@ export class QueueWorker {
   private worker!: Worker<QueueJobData, QueueJobResult>;
   private stopping = 0;
   private handingBack = false;
-  private lastErrorLog = 0;
+  private lastErrorLog = -Infinity;
 
   private constructor(private readonly o: QueueWorkerOptions) {
     this.queueName = queueName(o.codeVersion);
@@ -77,8 +77,8 @@ export class QueueWorker {
     });
     w.worker.on('error', (error) => {
       // Connection errors repeat while Redis is away; the link decides when to give up.
-      if (Date.now() - w.lastErrorLog > 5000) o.log(`redis: ${error.message}`);
-      w.lastErrorLog = Date.now();
+      if (performance.now() - w.lastErrorLog > 5000) o.log(`redis: ${error.message}`);
+      w.lastErrorLog = performance.now();
     });
     void w.worker.run().catch((error: unknown) => void w.lost(error as QueueUnavailableError));
     await w.worker.waitUntilReady();

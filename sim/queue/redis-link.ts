@@ -43,10 +43,12 @@ const HOPELESS = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|NOAUTH|WRONGPASS|invalid pass
  * `graceMs` it calls `onLost` once, so the run or worker stops with a clear error instead of
  * waiting forever. Its client also serves small commands (outputs).
  */
+// Elapsed times on the monotonic clock (performance.now): a wall clock set back or forward by NTP
+// must not declare Redis lost, and sim/ reads no wall clock (DESIGN.md, determinism).
 export class RedisLink {
   private timer: NodeJS.Timeout | undefined;
-  private lastOk = Date.now();
-  private lastTick = Date.now();
+  private lastOk = performance.now();
+  private lastTick = performance.now();
   private lastError = 'no answer';
   private lost = false;
 
@@ -83,8 +85,8 @@ export class RedisLink {
       client.on('error', failFast);
       client.connect().catch(() => {}); // failures arrive as 'error' events
     });
-    link.lastOk = Date.now();
-    link.lastTick = Date.now();
+    link.lastOk = performance.now();
+    link.lastTick = performance.now();
     // Not unref'd: while a run waits on Redis, this timer alone may be what keeps the process alive to notice.
     link.timer = setInterval(() => link.check(onLost, graceMs), 1000);
     return link;
@@ -92,7 +94,7 @@ export class RedisLink {
 
   private check(onLost: (error: QueueUnavailableError) => void, graceMs: number): void {
     if (this.lost) return;
-    const now = Date.now();
+    const now = performance.now();
     // A tick seconds late means this process was not running (a blocked event loop, a suspended
     // machine), not that Redis was silent: give Redis a fresh grace from now.
     if (now - this.lastTick > 3000) this.lastOk = now;
@@ -107,7 +109,7 @@ export class RedisLink {
     const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('ping timed out')), 2000).unref());
     Promise.race([ping, timeout]).then(
       () => {
-        this.lastOk = Date.now();
+        this.lastOk = performance.now();
       },
       (error: unknown) => {
         this.lastError = error instanceof Error ? error.message : String(error);
