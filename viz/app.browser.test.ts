@@ -7,7 +7,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type IndiaInput, jobFor, jobScenarioHash, type RunSpec, runReplication, summarize, summaryJson } from '../sim/run/index.ts';
 import { loadScenario, simulationInput } from '../sim/scenario/index.ts';
-import { buildViz, ensureChromium, launchChromium, serveStatic } from './browser-test-setup.ts';
+import { buildViz, ensureChromium, launchChromium, openApp, serveStatic } from './browser-test-setup.ts';
 import { expectBottlenecks, expectNodeDetail, expectStageBars } from './page-checks-for-tests.ts';
 import { readCsv, simRunFolder, summaryMeans, topRows } from './result-folder-for-tests.ts';
 
@@ -38,14 +38,7 @@ beforeAll(async () => {
   const served = await serveStatic(dist);
   server = served.server;
   context = await launchChromium();
-  page = await context.newPage();
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text());
-  });
-  page.on('pageerror', (e) => consoleErrors.push(e.message));
-  await page.goto(served.url);
-  await page.evaluate(() => (globalThis as unknown as { viz: { ready: Promise<void> } }).viz.ready);
-  await page.evaluate(() => (globalThis as unknown as { viz: { networkReady: Promise<void> } }).viz.networkReady);
+  page = await openApp(context, served.url, consoleErrors, true);
 }, 300_000);
 
 afterAll(async () => {

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -69,4 +69,21 @@ export async function launchChromium(): Promise<BrowserContext> {
     viewport: { width: 1400, height: 1000 },
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
+}
+
+/**
+ * Opens the app at `url` in a new page of `context`, collecting its console errors and uncaught
+ * exceptions into `errors`, and waits until it is ready (and, with `network`, until the national
+ * network is drawn).
+ */
+export async function openApp(context: BrowserContext, url: string, errors: string[], network = false): Promise<Page> {
+  const page = await context.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url);
+  await page.evaluate(() => (globalThis as unknown as { viz: { ready: Promise<void> } }).viz.ready);
+  if (network) await page.evaluate(() => (globalThis as unknown as { viz: { networkReady: Promise<void> } }).viz.networkReady);
+  return page;
 }

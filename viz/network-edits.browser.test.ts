@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadIndiaData, loadIndiaShapes } from '../sim/data/index.ts';
 import { type IndiaInput, jobFor, jobScenarioHash, type RunSpec, runReplication, summarize, summaryJson } from '../sim/run/index.ts';
 import { loadScenario, parseSet, simulationInput } from '../sim/scenario/index.ts';
-import { buildViz, ensureChromium, launchChromium, serveStatic } from './browser-test-setup.ts';
+import { buildViz, ensureChromium, launchChromium, openApp, serveStatic } from './browser-test-setup.ts';
 
 const artifacts = fileURLToPath(new URL('../test-artifacts/', import.meta.url));
 let context: BrowserContext;
@@ -38,14 +38,7 @@ beforeAll(async () => {
   const served = await serveStatic(await buildViz());
   server = served.server;
   context = await launchChromium();
-  page = await context.newPage();
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text());
-  });
-  page.on('pageerror', (e) => consoleErrors.push(e.message));
-  await page.goto(served.url);
-  await page.evaluate(() => (globalThis as unknown as Viz).viz.ready);
-  await page.evaluate(() => (globalThis as unknown as Viz).viz.networkReady);
+  page = await openApp(context, served.url, consoleErrors, true);
 }, 300_000);
 
 afterAll(async () => {

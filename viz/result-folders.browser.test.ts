@@ -6,7 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseHTML } from 'linkedom';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureChromium, launchChromium } from './browser-test-setup.ts';
+import { ensureChromium, launchChromium, openApp } from './browser-test-setup.ts';
 import { expectBottlenecks, expectNodeDetail, expectStageBars } from './page-checks-for-tests.ts';
 import { districtValues, extent, readCsv, runSim, SIM, simRunFolder, summaryMeans, topRows } from './result-folder-for-tests.ts';
 
@@ -56,15 +56,8 @@ function serve(command: string, args: string[], pattern: RegExp): Promise<string
 
 /** A page on `url` that records console errors, once the app has started. */
 async function open(url: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await context.newPage();
   const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(url);
-  await page.evaluate(() => (globalThis as unknown as { viz: { ready: Promise<void> } }).viz.ready);
-  return { page, errors };
+  return { page: await openApp(context, url, errors), errors };
 }
 
 /** What a map in `host` shows: each district shape's Census code and fill, and the legend's range. */

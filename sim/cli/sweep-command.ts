@@ -1,6 +1,6 @@
 import { loadIndiaData } from '../data/index.ts';
 import type { NetworkColumns } from '../network/index.ts';
-import { assertReplaceableFolder, nodeDescriptions, resultFolderFiles, writeResultFolder } from '../report/index.ts';
+import { assertReplaceableFolder, nodeDescriptions, resultFolderFiles, textTable, writeResultFolder } from '../report/index.ts';
 import { codeVersion, jobFor, type MetricSummary, runSweep, scenarioHash, setupOf, sweepJobs, sweepSpecs, type SweepResult, summarize } from '../run/index.ts';
 import { parsePath, parseSet, type SetOverride, simulationInput, sweepPoints } from '../scenario/index.ts';
 import { gitCommit, packageVersion } from './build-info.ts';
@@ -151,7 +151,5 @@ function formatSweepTable(name: string, replications: number, rows: { name: stri
     return Number.isFinite(half) ? `${f(m.mean)} ± ${share ? (100 * half).toFixed(1) : half >= 100 ? half.toFixed(0) : half.toFixed(1)}` : f(m.mean);
   };
   const table = [['point', ...cols.map(([, h]) => h)], ...rows.map((r) => [r.name, ...cols.map(([m]) => cell(r.metrics[m], m))])];
-  const widths = table[0]!.map((_, c) => Math.max(...table.map((row) => row[c]!.length)));
-  const lines = table.map((row) => `  ${row.map((t, c) => (c === 0 ? t.padEnd(widths[c]!) : t.padStart(widths[c]!))).join('  ')}`);
-  return [`${name}: sweep, ${replications} replications a point, mean ± 95 % CI half-width (common random numbers)`, ...lines].join('\n');
+  return [`${name}: sweep, ${replications} replications a point, mean ± 95 % CI half-width (common random numbers)`, ...textTable(table)].join('\n');
 }

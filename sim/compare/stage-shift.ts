@@ -1,4 +1,5 @@
 import { STAGES } from '../model/index.ts';
+import { textTable } from '../report/text-table.ts';
 import type { CompareReport, CompareRow } from './types.ts';
 
 /** The slices whose stage moves are named below the table, when both runs have them. */
@@ -26,11 +27,7 @@ export function formatStageShift(report: CompareReport): string[] {
     const r = row(s, '');
     return r === undefined ? [] : [[s, r.a.mean.toFixed(1), r.b.mean.toFixed(1), signed(r.diff), r.verdict]];
   })];
-  const widths = cells[0]!.map((_, c) => Math.max(...cells.map((x) => x[c]!.length)));
-  const out = [
-    'Where the time moved: mean hours per delivered parcel by stage, A → B (the stages add up to the mean lead time)',
-    ...cells.map((x) => `  ${x.map((t, c) => (c === 0 || c === 4 ? t.padEnd(widths[c]!) : t.padStart(widths[c]!))).join('  ').trimEnd()}`),
-  ];
+  const out = ['Where the time moved: mean hours per delivered parcel by stage, A → B (the stages add up to the mean lead time)', ...textTable(cells, [0, 4])];
   for (const slice of SLICES) {
     const moves = stages.flatMap((s) => {
       const r = row(s, `{${slice}}`);

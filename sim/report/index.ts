@@ -9,3 +9,4 @@ export { GENERATOR_META, WRITTEN_BY } from './written-by.ts';
 export { bottlenecks, formatBottlenecks, formatShiftingBottleneck, type Bottleneck } from './bottlenecks.ts';
 export { formatStageTable, stageTable } from './where-time-goes.ts';
 export { formatSpeedPostTable } from './speed-post-table.ts';
+export { textTable } from './text-table.ts';

@@ -1,4 +1,5 @@
 import { SPEED_POST_CLASSES, SPEED_POST_NORM_DAYS } from '../model/index.ts';
+import { textTable } from './text-table.ts';
 
 type Means = Readonly<Record<string, { mean: number } | undefined>>;
 
@@ -27,9 +28,5 @@ export function formatSpeedPostTable(metrics: Means): string | undefined {
       (metrics[`speedPost.workingDays.mean{class=${c}}`]?.mean ?? 0).toFixed(2),
     ]),
   ];
-  const widths = cells[0]!.map((_, c) => Math.max(...cells.map((row) => row[c]!.length)));
-  return [
-    'Speed Post against its norms (parcels India Post carried from booking to the door; working days after the booking day)',
-    ...cells.map((row) => `  ${row.map((t, c) => (c === 0 ? t.padEnd(widths[c]!) : t.padStart(widths[c]!))).join('  ')}`),
-  ].join('\n');
+  return ['Speed Post against its norms (parcels India Post carried from booking to the door; working days after the booking day)', ...textTable(cells)].join('\n');
 }

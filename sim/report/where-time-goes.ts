@@ -1,4 +1,5 @@
 import { STAGES } from '../model/index.ts';
+import { textTable } from './text-table.ts';
 
 /** A summary's metric means, by name (summary.json's `metrics`). */
 type Means = Readonly<Record<string, { mean: number } | undefined>>;
@@ -30,9 +31,5 @@ export function formatStageTable(metrics: Means): string {
   const { slices, rows } = stageTable(metrics);
   const kept = rows.filter((r) => r.stage === 'total' || r.hours.some((h) => h >= 0.05));
   const cells = [['stage', ...slices], ...kept.map((r) => [r.stage, ...r.hours.map((h) => h.toFixed(1))])];
-  const widths = cells[0]!.map((_, c) => Math.max(...cells.map((row) => row[c]!.length)));
-  return [
-    'where the time goes: mean hours per delivered parcel, by stage',
-    ...cells.map((row) => `  ${row.map((t, c) => (c === 0 ? t.padEnd(widths[c]!) : t.padStart(widths[c]!))).join('  ')}`),
-  ].join('\n');
+  return ['where the time goes: mean hours per delivered parcel, by stage', ...textTable(cells)].join('\n');
 }

@@ -2,6 +2,7 @@ import * as d3 from 'd3';
 import type { IndiaShapes } from '../../sim/data/index.ts';
 import type { EditLayer, NetworkLayers } from '../network-layers.ts';
 import { type ColouredNodes, NodeColourLayer } from './node-colour-layer.ts';
+import { drawSquares } from './draw-squares.ts';
 import { EDIT_COLOURS, NODE_DRAW_ORDER, NODE_STYLE } from './node-style.ts';
 import { rewindForD3 } from './rewind-for-d3.ts';
 
@@ -518,18 +519,10 @@ export class IndiaMap {
         const style = NODE_STYLE[type];
         if (ids === undefined || style === undefined) continue;
         // Dots grow a little with zoom so a zoomed-in city separates into stores.
-        const s = style.size * Math.min(3, Math.sqrt(t.k));
-        const h = s / 2;
         ctx.fillStyle = style.color;
         ctx.strokeStyle = 'rgba(0,0,0,0.5)';
         ctx.lineWidth = 0.5;
-        for (let j = 0; j < ids.length; j++) {
-          const i = ids[j]!;
-          const px = x[i]! * t.k + t.x;
-          const py = y[i]! * t.k + t.y;
-          if (px < -s || py < -s || px > width + s || py > height + s) continue;
-          ctx.fillRect(px - h, py - h, s, s);
-        }
+        drawSquares(ctx, ids, x, y, t, style.size * Math.min(3, Math.sqrt(t.k)), width, height);
       }
     }
     this.coloured?.draw(ctx, t, this.visible, width, height);

@@ -1,5 +1,6 @@
 import * as d3 from 'd3';
 import { NODE_DRAW_ORDER, NODE_STYLE } from './node-style.ts';
+import { drawSquares } from './draw-squares.ts';
 
 /** A result's nodes coloured by a measure: place, type and class of each, and the class colours. */
 export interface ColouredNodes {
@@ -65,16 +66,8 @@ export class NodeColourLayer {
     const { x, y } = this;
     for (const { cls, type, ids } of this.groups) {
       if (!visible.has(type)) continue;
-      const s = this.size(cls, type, t.k);
-      const h = s / 2;
       ctx.fillStyle = this.nodes.colors[cls]!;
-      for (let j = 0; j < ids.length; j++) {
-        const i = ids[j]!;
-        const px = x[i]! * t.k + t.x;
-        const py = y[i]! * t.k + t.y;
-        if (px < -s || py < -s || px > width + s || py > height + s) continue;
-        ctx.fillRect(px - h, py - h, s, s);
-      }
+      drawSquares(ctx, ids, x, y, t, this.size(cls, type, t.k), width, height);
     }
     const i = this.selected;
     if (i !== undefined && Number.isFinite(x[i]!)) {
